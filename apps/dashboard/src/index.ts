@@ -1,0 +1,2 @@
+// Work on this package has not started: it exports nothing yet.
+export {};
