@@ -1,0 +1,3 @@
+import { defineSelfhostConfig } from '@selfhost/vitest-config';
+
+export default defineSelfhostConfig(import.meta.dirname);

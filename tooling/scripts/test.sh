@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up a fresh machine and run every test of every workspace package.
+# The last line printed is the summary: "N passed, N failed" (", N skipped" when any).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+bash tooling/scripts/ensure-node24.sh || exit 1
+hash -r
+if ! command -v pnpm >/dev/null 2>&1; then
+  npm install -g pnpm@10 >/dev/null || exit 1
+fi
+if [ -n "${CI:-}" ]; then
+  pnpm install --frozen-lockfile || exit 1
+else
+  pnpm install || exit 1
+fi
+
+find packages apps tooling -maxdepth 2 -name test-results -type d -prune -exec rm -rf {} +
+SELFHOST_TEST_REPORT=1 pnpm test
+turbo_status=$?
+node tooling/scripts/test-summary.ts
+summary_status=$?
+[ "$turbo_status" -eq 0 ] && [ "$summary_status" -eq 0 ]
