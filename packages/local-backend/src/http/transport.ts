@@ -1,0 +1,40 @@
+import type { ServerRequest } from './server-request.ts';
+import type { ServerResponse } from './server-response.ts';
+import type { SocketHandler, UpgradeRequest } from './server-socket.ts';
+
+/** Turns a request into a response. Must not throw: routes map their errors to responses. */
+export type RequestHandler = (request: ServerRequest) => Promise<ServerResponse>;
+
+/** Decides whether an upgrade request becomes a WebSocket, and who handles it (null: 404). */
+export type UpgradeHandler = (request: UpgradeRequest) => SocketHandler | null;
+
+/** Where and what to serve. */
+export interface ListenOptions {
+  readonly host: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  readonly onRequest: RequestHandler;
+  readonly onUpgrade?: UpgradeHandler | undefined;
+  /** The largest WebSocket message accepted, in bytes. */
+  readonly maxMessageBytes?: number | undefined;
+}
+
+/** A listening server. */
+export interface ListeningServer {
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Stops accepting connections and closes open ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP edge: one small interface, two implementations (uWebSockets.js where its binary
+ * loads, `node:http` + `ws` elsewhere). See shared/ARCHITECTURE.md, "The HTTP edge".
+ *
+ * @example
+ * const server = await transport.listen({ host: '127.0.0.1', port: 0, onRequest });
+ */
+export interface HttpTransport {
+  readonly name: 'uws' | 'node';
+  listen(options: ListenOptions): Promise<ListeningServer>;
+}
