@@ -1,0 +1,15 @@
+/**
+ * The shape of every long-running part of the backend (STYLE.md habit 8): `run()` works until
+ * `stop()` is called and then resolves; `drain()`, when present, finishes in-flight work first.
+ *
+ * @example
+ * const done = beacon.run();
+ * await beacon.stop();
+ * await done;
+ */
+export interface Service {
+  readonly name: string;
+  run(): Promise<void>;
+  stop(): Promise<void>;
+  drain?(): Promise<void>;
+}
