@@ -22,7 +22,7 @@ export async function loadTransport(choice: TransportChoice, log: (line: string)
     log('HTTP edge: uWebSockets.js');
     return transport;
   } catch (error) {
-    if (choice === 'uws') throw new Error(`uWebSockets.js was requested but does not load here: ${firstLine(error)}`);
+    if (choice === 'uws') throw new Error(`uWebSockets.js was requested but does not load here: ${firstLine(error)}`, { cause: error });
     log(`HTTP edge: node:http + ws (uWebSockets.js does not load here: ${firstLine(error)})`);
     return nodeTransport;
   }

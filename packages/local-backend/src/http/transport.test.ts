@@ -35,7 +35,10 @@ describe.each(transports)('$name transport', (transport) => {
         if (request.path === '/cookies') return { status: 200, headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2']], body: '' };
         if (request.path === '/stream') {
           async function* chunks() {
-            for (let i = 0; i < 3; i += 1) yield new TextEncoder().encode(`part${i};`);
+            for (let i = 0; i < 3; i += 1) {
+              await Promise.resolve();
+              yield new TextEncoder().encode(`part${i};`);
+            }
           }
           return { status: 200, headers: [], body: chunks() };
         }

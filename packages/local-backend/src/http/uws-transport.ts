@@ -84,7 +84,7 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
         return;
       }
       resolve({
-        port: uws.us_socket_local_port(token as unknown as Uws.us_socket),
+        port: uws.us_socket_local_port(token),
         close: () => {
           uws.us_listen_socket_close(token);
           app.close();

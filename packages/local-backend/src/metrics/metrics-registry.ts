@@ -32,12 +32,12 @@ export class MetricsRegistry {
   readonly #metrics = new Map<string, Metric>();
 
   counter(name: string, help: string): { inc(labels?: Labels, by?: number): void } {
-    const metric = this.#define(name, help, 'counter');
+    const metric = this.#define({ name, help, type: 'counter' });
     return { inc: (labels = {}, by = 1) => (this.#series(metric, labels).value += by) };
   }
 
   gauge(name: string, help: string): { set(value: number, labels?: Labels): void; add(delta: number, labels?: Labels): void } {
-    const metric = this.#define(name, help, 'gauge');
+    const metric = this.#define({ name, help, type: 'gauge' });
     return {
       set: (value, labels = {}) => (this.#series(metric, labels).value = value),
       add: (delta, labels = {}) => (this.#series(metric, labels).value += delta),
@@ -45,7 +45,7 @@ export class MetricsRegistry {
   }
 
   histogram(name: string, help: string, bounds: readonly number[] = defaultBuckets): { observe(seconds: number, labels?: Labels): void } {
-    const metric = this.#define(name, help, 'histogram', bounds);
+    const metric = this.#define({ name, help, type: 'histogram', bounds });
     return {
       observe: (seconds, labels = {}) => {
         const series = this.#series(metric, labels);
@@ -85,7 +85,7 @@ export class MetricsRegistry {
     return `${lines.join('\n')}\n`;
   }
 
-  #define(name: string, help: string, type: Metric['type'], bounds: readonly number[] = []): Metric {
+  #define({ name, help, type, bounds = [] }: { name: string; help: string; type: Metric['type']; bounds?: readonly number[] }): Metric {
     const existing = this.#metrics.get(name);
     if (existing) return existing;
     const metric: Metric = { name, help, type, bucketBounds: bounds, series: new Map() };

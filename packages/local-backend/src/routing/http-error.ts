@@ -11,8 +11,8 @@ export class HttpError extends Error {
   readonly status: number;
   readonly code: string;
 
-  constructor(status: number, code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(status: number, code: string, message: string) {
+    super(message);
     this.status = status;
     this.code = code;
   }

@@ -64,7 +64,7 @@ function toHttpError(error: unknown, options: PipelineOptions): HttpError {
     const mapped = mapper(error);
     if (mapped) return mapped;
   }
-  return new HttpError(500, 'InternalServerError', 'The server failed to handle this request. Its log has the details.', { cause: error });
+  return new HttpError(500, 'InternalServerError', 'The server failed to handle this request. Its log has the details.');
 }
 
 function errorResponse(error: HttpError, request: ServerRequest): ServerResponse {
