@@ -4,15 +4,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-bash tooling/scripts/ensure-node24.sh || exit 1
+# Set-up failures still end with a summary line, so CI always has one to read.
+setup_failed() { echo "setup failed: $1"; echo "0 passed, 1 failed"; exit 1; }
+
+bash tooling/scripts/ensure-node24.sh || setup_failed "could not install Node 24"
 hash -r
 if ! command -v pnpm >/dev/null 2>&1; then
-  npm install -g pnpm@10 >/dev/null || exit 1
+  npm install -g pnpm@10 >/dev/null || setup_failed "could not install pnpm"
 fi
 if [ -n "${CI:-}" ]; then
-  pnpm install --frozen-lockfile || exit 1
+  pnpm install --frozen-lockfile || setup_failed "pnpm install --frozen-lockfile"
 else
-  pnpm install || exit 1
+  pnpm install || setup_failed "pnpm install"
 fi
 
 find packages apps tooling -maxdepth 2 -name test-results -type d -prune -exec rm -rf {} +
