@@ -80,3 +80,20 @@ describe('selfhost-backend executable', () => {
     expect(output).toContain('--port must be a port number');
   });
 });
+
+describe('generate-admin-key', () => {
+  test('mints a key for the saved credentials that the backend printed alongside', async () => {
+    const dir = await dataDir();
+    const started = await startExecutable(['--data-dir', dir]);
+    started.child.kill('SIGTERM');
+    await exited(started.child);
+    const printed = /admin key:\s+(\S+)/.exec(started.output())?.[1];
+    expect(printed).toMatch(/^convex-self-hosted\|[0-9a-f]+$/);
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'generate-admin-key.js'), '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await exited(child)).toBe(0);
+    expect(stdout.trim()).toMatch(/^convex-self-hosted\|[0-9a-f]+$/);
+    expect(stdout.trim()).not.toBe(printed);
+  });
+});

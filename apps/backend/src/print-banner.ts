@@ -1,4 +1,4 @@
-import type { BackendConfig, InstanceCredentials, RunningBackend } from '@selfhost/local-backend';
+import { mintAdminKey, type BackendConfig, type InstanceCredentials, type RunningBackend } from '@selfhost/local-backend';
 
 /** What the start-up banner shows. */
 export interface BannerInput {
@@ -21,4 +21,8 @@ export function printBanner({ config, credentials, backend, startupMs, log }: Ba
   if (credentials.generated) {
     log(`a new instance secret was generated and saved under ${config.dataDir}/credentials/`);
   }
+  const adminKey = mintAdminKey({ instanceName: credentials.instanceName, instanceSecret: credentials.instanceSecret });
+  log(`admin key:     ${adminKey}`);
+  log('               (use it with the dashboard, or CONVEX_SELF_HOSTED_URL + CONVEX_SELF_HOSTED_ADMIN_KEY for the convex CLI;');
+  log(`               make more with: pnpm --filter @selfhost/backend generate-admin-key --data-dir ${config.dataDir})`);
 }

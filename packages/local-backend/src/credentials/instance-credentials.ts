@@ -20,13 +20,18 @@ export interface InstanceCredentials {
  * @example
  * const { instanceName, instanceSecret } = await loadInstanceCredentials('/selfhost/data', {});
  */
+/** Where the saved name and secret live inside the data directory. */
+export function credentialFiles(dataDir: string): { readonly instanceName: string; readonly instanceSecret: string } {
+  const dir = path.join(dataDir, 'credentials');
+  return { instanceName: path.join(dir, 'instance_name'), instanceSecret: path.join(dir, 'instance_secret') };
+}
+
 export async function loadInstanceCredentials(
   dataDir: string,
   given: { readonly instanceName?: string | undefined; readonly instanceSecret?: string | undefined },
 ): Promise<InstanceCredentials> {
   const dir = path.join(dataDir, 'credentials');
-  const secretFile = path.join(dir, 'instance_secret');
-  const nameFile = path.join(dir, 'instance_name');
+  const { instanceSecret: secretFile, instanceName: nameFile } = credentialFiles(dataDir);
   const instanceName = given.instanceName ?? (await readTrimmed(nameFile)) ?? defaultInstanceName;
   let instanceSecret = given.instanceSecret ?? (await readTrimmed(secretFile));
   let generated = false;
