@@ -12,13 +12,19 @@ const echoLimitBytes = 128 * 1024 * 1024;
  * registerHealthRoutes(router, { instanceName: 'convex-self-hosted' });
  */
 export function registerHealthRoutes(router: Router, deployment: { readonly instanceName: string }): void {
-  router
-    .add('GET', '/', () => Promise.resolve(textResponse(200, 'This Convex deployment is running. See https://docs.convex.dev/.')))
-    .add('GET', '/version', () => Promise.resolve(textResponse(200, backendVersion)))
-    .add('GET', '/instance_version', () => Promise.resolve(textResponse(200, backendVersion)))
-    .add('GET', '/instance_name', () => Promise.resolve(textResponse(200, deployment.instanceName)))
-    .add('POST', '/echo', async ({ request }): Promise<ServerResponse> => {
+  const text = (pattern: string, body: () => string) =>
+    router.add({ method: 'GET', pattern, access: 'public', handler: () => Promise.resolve(textResponse(200, body())) });
+  text('/', () => 'This Convex deployment is running. See https://docs.convex.dev/.');
+  text('/version', () => backendVersion);
+  text('/instance_version', () => backendVersion);
+  text('/instance_name', () => deployment.instanceName);
+  router.add({
+    method: 'POST',
+    pattern: '/echo',
+    access: 'public',
+    handler: async ({ request }): Promise<ServerResponse> => {
       const body = await request.body(echoLimitBytes);
       return { status: 200, headers: [['content-type', request.header('content-type') ?? 'application/octet-stream']], body };
-    });
+    },
+  });
 }

@@ -6,12 +6,12 @@ const ok = (name: string) => () => Promise.resolve(textResponse(200, name));
 
 describe('Router', () => {
   const router = new Router()
-    .add('GET', '/version', ok('version'))
-    .add('POST', '/api/query', ok('query'))
-    .add('GET', '/api/query', ok('query-get'))
-    .add('GET', '/api/export/zip/:ts', ok('zip'))
-    .add('ANY', '/http/*', ok('http'))
-    .add('POST', '/api/run/*', ok('run'));
+    .add({ method: 'GET', pattern: '/version', access: 'public', handler: ok('version') })
+    .add({ method: 'POST', pattern: '/api/query', access: 'public', handler: ok('query') })
+    .add({ method: 'GET', pattern: '/api/query', access: 'public', handler: ok('query-get') })
+    .add({ method: 'GET', pattern: '/api/export/zip/:ts', access: 'public', handler: ok('zip') })
+    .add({ method: 'ANY', pattern: '/http/*', access: 'public', handler: ok('http') })
+    .add({ method: 'POST', pattern: '/api/run/*', access: 'public', handler: ok('run') });
 
   test('matches exact routes by method', () => {
     const match = router.match('POST', '/api/query');
@@ -45,6 +45,6 @@ describe('Router', () => {
   });
 
   test('lists its routes', () => {
-    expect(router.routes()).toContainEqual(['ANY', '/http/*']);
+    expect(router.routes()).toContainEqual({ method: 'ANY', pattern: '/http/*', access: 'public' });
   });
 });

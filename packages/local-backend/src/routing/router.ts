@@ -16,9 +16,25 @@ export type RouteMatch =
   | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
   | { readonly kind: 'not-found' };
 
+/**
+ * Who may call a route: `public` (anyone), `admin` (a valid admin key is checked by the
+ * handler), or `mixed` (anyone, but some requests need an admin key, e.g. internal functions).
+ * A test walks every non-public route and checks it refuses a missing or wrong key.
+ */
+export type RouteAccess = 'public' | 'admin' | 'mixed';
+
+/** One route: method (`ANY` for all), pattern, access and handler. */
+export interface RouteSpec {
+  readonly method: string;
+  readonly pattern: string;
+  readonly access: RouteAccess;
+  readonly handler: RouteHandler;
+}
+
 interface Route {
   readonly method: string;
   readonly pattern: string;
+  readonly access: RouteAccess;
   readonly segments: readonly string[];
   readonly prefix: boolean;
   readonly handler: RouteHandler;
@@ -30,24 +46,24 @@ interface Route {
  * prefixes; `ANY` matches every method.
  *
  * @example
- * const router = new Router().add('GET', '/version', async () => textResponse(200, '1.0.0'));
+ * const router = new Router().add({ method: 'GET', pattern: '/version', access: 'public', handler });
  * router.match('GET', '/version');
  */
 export class Router {
   readonly #routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: RouteHandler): this {
-    const prefix = pattern.endsWith('/*');
-    const body = prefix ? pattern.slice(0, -2) : pattern;
-    this.#routes.push({ method: method.toUpperCase(), pattern, segments: body.split('/').slice(1), prefix, handler });
+  add(spec: RouteSpec): this {
+    const prefix = spec.pattern.endsWith('/*');
+    const body = prefix ? spec.pattern.slice(0, -2) : spec.pattern;
+    this.#routes.push({ ...spec, method: spec.method.toUpperCase(), segments: body.split('/').slice(1), prefix });
     // Exact routes before prefix routes, longer prefixes before shorter ones.
     this.#routes.sort((a, b) => Number(a.prefix) - Number(b.prefix) || b.segments.length - a.segments.length);
     return this;
   }
 
-  /** Every registered `[method, pattern]` (a test walks this to check admin protection). */
-  routes(): readonly (readonly [string, string])[] {
-    return this.#routes.map((route) => [route.method, route.pattern] as const);
+  /** Every registered route's method, pattern and access (a test walks this). */
+  routes(): readonly Pick<RouteSpec, 'method' | 'pattern' | 'access'>[] {
+    return this.#routes.map(({ method, pattern, access }) => ({ method, pattern, access }));
   }
 
   match(method: string, path: string): RouteMatch {

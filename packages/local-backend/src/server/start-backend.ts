@@ -5,6 +5,8 @@ import type { HttpTransport } from '../http/transport.ts';
 import { MetricsRegistry } from '../metrics/metrics-registry.ts';
 import { createRequestPipeline } from '../routing/request-pipeline.ts';
 import { Router } from '../routing/router.ts';
+import { AdminAuthenticator } from '../auth/admin-authenticator.ts';
+import { registerAdminRoutes } from '../routes/admin-routes.ts';
 import { registerHealthRoutes } from '../routes/health-routes.ts';
 import { listenBoth } from './listen-both.ts';
 
@@ -14,6 +16,8 @@ export interface RunningBackend {
   readonly sitePort: number;
   readonly transport: HttpTransport['name'];
   readonly metrics: MetricsRegistry;
+  /** The route table, for tests that walk every route. */
+  routes(): ReturnType<Router['routes']>;
   /** Stops accepting requests, finishes what is in flight (bounded) and closes everything. */
   stop(): Promise<void>;
 }
@@ -37,11 +41,16 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const transport = await loadTransport(config.transport, log);
   const metrics = new MetricsRegistry();
   const router = new Router();
+  const auth = new AdminAuthenticator(credentials.instanceName, credentials.instanceSecret);
   registerHealthRoutes(router, { instanceName: credentials.instanceName });
+  registerAdminRoutes(router, { auth, cloudOrigin: config.cloudOrigin, siteOrigin: config.siteOrigin });
   if (config.metricsEnabled) {
-    router.add('GET', '/metrics', () =>
-      Promise.resolve({ status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() }),
-    );
+    router.add({
+      method: 'GET',
+      pattern: '/metrics',
+      access: 'public',
+      handler: () => Promise.resolve({ status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() }),
+    });
   }
   const onRequest = createRequestPipeline(router, { metrics, log });
   const ports = await listenBoth(transport, { host: config.host, apiPort: config.port, sitePort: config.sitePort, onRequest });
@@ -50,6 +59,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     sitePort: ports.site.port,
     transport: transport.name,
     metrics,
+    routes: () => router.routes(),
     stop: async () => {
       await Promise.all([ports.api.close(), ports.site.close()]);
     },
