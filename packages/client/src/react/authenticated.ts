@@ -1,0 +1,15 @@
+import { createElement, Fragment, type ReactNode } from 'react';
+import { useConvexAuth } from './use-convex-auth.ts';
+
+/**
+ * Renders its children once the server has accepted the user's token. Needs a {@link ConvexProviderWithAuth} above it.
+ *
+ * @example
+ * ```ts
+ * createElement(Authenticated, null, createElement(Dashboard));
+ * ```
+ */
+export function Authenticated({ children }: { children: ReactNode }): ReactNode {
+  const { isLoading, isAuthenticated } = useConvexAuth();
+  return !isLoading && isAuthenticated ? createElement(Fragment, null, children) : null;
+}
