@@ -11,7 +11,10 @@ import type {
 import { getFunctionName } from '../server/api/get-function-name.ts';
 import type { AuthTokenFetcher } from './sync/auth-token-fetcher.ts';
 import { BaseConvexClient } from './sync/base-convex-client.ts';
-import type { BaseConvexClientOptions, MutationOptions } from './sync/base-convex-client-options.ts';
+import type {
+  BaseConvexClientOptions,
+  MutationOptions,
+} from './sync/base-convex-client-options.ts';
 import type { ConnectionState } from './sync/connection-state.ts';
 import type { QueryToken } from './sync/query-token.ts';
 import { validateDeploymentUrl } from './sync/deployment-url.ts';
@@ -83,9 +86,14 @@ export class ConvexClient {
     if (options.skipConvexDeploymentUrlCheck !== true) validateDeploymentUrl(address);
     const { disabled, ...baseOptions } = options;
     this.#disabled = disabled === true;
-    if (browserWindow() === undefined && !('unsavedChangesWarning' in baseOptions)) baseOptions.unsavedChangesWarning = false;
+    if (browserWindow() === undefined && !('unsavedChangesWarning' in baseOptions))
+      baseOptions.unsavedChangesWarning = false;
     if (!this.#disabled) {
-      this.#client = new BaseConvexClient(address, (tokens) => this.#notify(tokens, false), baseOptions);
+      this.#client = new BaseConvexClient(
+        address,
+        (tokens) => this.#notify(tokens, false),
+        baseOptions,
+      );
     }
   }
 
@@ -116,7 +124,12 @@ export class ConvexClient {
     callback: (result: FunctionReturnType<TQuery>) => unknown,
     onError?: (e: Error) => unknown,
   ): Unsubscribe<FunctionReturnType<TQuery>> {
-    if (this.#client === undefined) return makeUnsubscribe({ unsubscribe: () => {}, getCurrentValue: () => undefined, getQueryLogs: () => undefined });
+    if (this.#client === undefined)
+      return makeUnsubscribe({
+        unsubscribe: () => {},
+        getCurrentValue: () => undefined,
+        getQueryLogs: () => undefined,
+      });
     const client = this.#client;
     const { queryToken, unsubscribe } = client.subscribe(getFunctionName(query), args);
     const listener: Listener = { queryToken, callback, onError, hasRun: false };
@@ -133,13 +146,17 @@ export class ConvexClient {
         if (this.#closed || !this.#listeners.delete(listener)) return;
         unsubscribe();
       },
-      getCurrentValue: () => client.localQueryResultByToken(queryToken) as FunctionReturnType<TQuery> | undefined,
-      getQueryLogs: () => client.localQueryLogs(getFunctionName(query), args as Record<string, Value>),
+      getCurrentValue: () =>
+        client.localQueryResultByToken(queryToken) as FunctionReturnType<TQuery> | undefined,
+      getQueryLogs: () =>
+        client.localQueryLogs(getFunctionName(query), args as Record<string, Value>),
     });
   }
 
   /** Runs a mutation; see {@link BaseConvexClient.mutation}. */
-  async mutation<TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>>(
+  async mutation<
+    TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>,
+  >(
     mutation: TMutation,
     args: FunctionArgs<TMutation>,
     options?: MutationOptions,
@@ -156,11 +173,16 @@ export class ConvexClient {
     args: FunctionArgs<TAction>,
   ): Promise<Awaited<FunctionReturnType<TAction>>> {
     if (this.#disabled) throw new Error('ConvexClient is disabled');
-    return (await this.client.action(getFunctionName(action), args)) as Awaited<FunctionReturnType<TAction>>;
+    return (await this.client.action(getFunctionName(action), args)) as Awaited<
+      FunctionReturnType<TAction>
+    >;
   }
 
   /** Fetches a query's result once (from the local cache when it is loaded). */
-  async query<TQuery extends QueryReference>(query: TQuery, args: FunctionArgs<TQuery>): Promise<Awaited<FunctionReturnType<TQuery>>> {
+  async query<TQuery extends QueryReference>(
+    query: TQuery,
+    args: FunctionArgs<TQuery>,
+  ): Promise<Awaited<FunctionReturnType<TQuery>>> {
     if (this.#disabled) throw new Error('ConvexClient is disabled');
     const local = this.client.localQueryResult(getFunctionName(query), args);
     if (local !== undefined) return local as Awaited<FunctionReturnType<TQuery>>;
@@ -226,7 +248,9 @@ export class ConvexClient {
     for (const listener of this.#listeners) {
       const due =
         changed.has(listener.queryToken) ||
-        (includeNewListeners && !listener.hasRun && client.hasLocalQueryResultByToken(listener.queryToken));
+        (includeNewListeners &&
+          !listener.hasRun &&
+          client.hasLocalQueryResultByToken(listener.queryToken));
       if (!due) continue;
       listener.hasRun = true;
       let value: Value | undefined;
@@ -234,7 +258,8 @@ export class ConvexClient {
         value = client.localQueryResultByToken(listener.queryToken);
       } catch (error) {
         if (!(error instanceof Error)) throw error;
-        if (listener.onError !== undefined) listener.onError(error, 'Second argument to onUpdate onError is reserved for later use');
+        if (listener.onError !== undefined)
+          listener.onError(error, 'Second argument to onUpdate onError is reserved for later use');
         // No handler: make noise without stopping the other callbacks.
         else void Promise.reject(error);
         continue;

@@ -1,6 +1,10 @@
 // @selfhost/client/browser: the same names as convex/browser.
 export { BaseConvexClient } from './sync/base-convex-client.ts';
-export type { BaseConvexClientOptions, MutationOptions, SubscribeOptions } from './sync/base-convex-client-options.ts';
+export type {
+  BaseConvexClientOptions,
+  MutationOptions,
+  SubscribeOptions,
+} from './sync/base-convex-client-options.ts';
 export type { ConnectionState } from './sync/connection-state.ts';
 export type { AuthTokenFetcher } from './sync/auth-token-fetcher.ts';
 export type { PaginationStatus } from './sync/pagination-status.ts';

@@ -1,4 +1,8 @@
-import type { FunctionArgs, FunctionReference, FunctionReference_future } from '../server/api/function-reference.ts';
+import type {
+  FunctionArgs,
+  FunctionReference,
+  FunctionReference_future,
+} from '../server/api/function-reference.ts';
 
 /**
  * A query and its arguments in one object (the object form of `useQuery`, `prewarmQuery`).
@@ -8,7 +12,9 @@ import type { FunctionArgs, FunctionReference, FunctionReference_future } from '
  * const options: QueryOptions<typeof api.messages.list> = { query: api.messages.list, args: {} };
  * ```
  */
-export type QueryOptions<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>> = {
+export type QueryOptions<
+  TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+> = {
   query: TQuery;
   args: FunctionArgs<TQuery>;
 };
@@ -22,8 +28,8 @@ export type QueryOptions<TQuery extends FunctionReference<'query'> | FunctionRef
  * client.prewarmQuery(convexQueryOptions({ query: api.users.get, args: { id } }));
  * ```
  */
-export function convexQueryOptions<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>>(
-  options: QueryOptions<TQuery>,
-): QueryOptions<TQuery> {
+export function convexQueryOptions<
+  TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+>(options: QueryOptions<TQuery>): QueryOptions<TQuery> {
   return options;
 }

@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { useConvexAuth } from './use-convex-auth.ts';
 
 /**
@@ -9,7 +9,7 @@ import { useConvexAuth } from './use-convex-auth.ts';
  * createElement(AuthLoading, null, createElement(Dashboard));
  * ```
  */
-export function AuthLoading({ children }: { children: ReactNode }): ReactNode {
+export function AuthLoading({ children }: { children: ReactNode }): ReactElement | null {
   const { isLoading } = useConvexAuth();
   return isLoading ? createElement(Fragment, null, children) : null;
 }

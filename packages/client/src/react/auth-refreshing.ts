@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { useConvexAuth } from './use-convex-auth.ts';
 
 /**
@@ -10,7 +10,7 @@ import { useConvexAuth } from './use-convex-auth.ts';
  * createElement(AuthRefreshing, null, 'Reconnecting…');
  * ```
  */
-export function AuthRefreshing({ children }: { children: ReactNode }): ReactNode {
+export function AuthRefreshing({ children }: { children: ReactNode }): ReactElement | null {
   const { isAuthenticated, isRefreshing } = useConvexAuth();
   return isAuthenticated && isRefreshing ? createElement(Fragment, null, children) : null;
 }

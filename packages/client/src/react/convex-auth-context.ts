@@ -12,7 +12,11 @@ import { createContext } from 'react';
  * const { isLoading, isAuthenticated }: ConvexAuthState = useConvexAuth();
  * ```
  */
-export type ConvexAuthState = { isLoading: boolean; isAuthenticated: boolean; isRefreshing: boolean };
+export type ConvexAuthState = {
+  isLoading: boolean;
+  isAuthenticated: boolean;
+  isRefreshing: boolean;
+};
 
 /**
  * @internal The context {@link ConvexProviderWithAuth} fills.

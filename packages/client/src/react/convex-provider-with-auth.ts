@@ -1,11 +1,24 @@
-import { createElement, useEffect, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import {
+  createElement,
+  type ReactElement,
+  useEffect,
+  useMemo,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 import type { AuthTokenFetcher } from '../browser/sync/auth-token-fetcher.ts';
 import { ConvexAuthContext, type ConvexAuthState } from './convex-auth-context.ts';
 import { ConvexProvider } from './convex-provider.ts';
 import type { ConvexReactClient } from './convex-react-client.ts';
 
 type AuthClient = {
-  setAuth(fetchToken: AuthTokenFetcher, onChange: (isAuthenticated: boolean) => void, onRefreshChange?: (isRefreshing: boolean) => void): void;
+  setAuth(
+    fetchToken: AuthTokenFetcher,
+    onChange: (isAuthenticated: boolean) => void,
+    onRefreshChange?: (isRefreshing: boolean) => void,
+  ): void;
   clearAuth(): void;
 };
 
@@ -22,7 +35,14 @@ type EffectProps = {
 
 // Rendered before the children: its effect calls setAuth before theirs subscribe to queries.
 function SetAuthFirst(props: EffectProps): null {
-  const { providerAuthenticated, providerLoading, fetchAccessToken, client, setConvexAuthenticated, setRefreshing } = props;
+  const {
+    providerAuthenticated,
+    providerLoading,
+    fetchAccessToken,
+    client,
+    setConvexAuthenticated,
+    setRefreshing,
+  } = props;
   useEffect(() => {
     if (!providerAuthenticated) return undefined;
     let current = true;
@@ -37,14 +57,28 @@ function SetAuthFirst(props: EffectProps): null {
       setConvexAuthenticated((authenticated) => (authenticated ? false : null));
       setRefreshing(false);
     };
-  }, [providerAuthenticated, fetchAccessToken, providerLoading, client, setConvexAuthenticated, setRefreshing]);
+  }, [
+    providerAuthenticated,
+    fetchAccessToken,
+    providerLoading,
+    client,
+    setConvexAuthenticated,
+    setRefreshing,
+  ]);
   return null;
 }
 
 // Rendered after the children: its cleanup clears auth after their queries unsubscribed, so
 // those do not rerun without auth on the server.
 function ClearAuthLast(props: EffectProps): null {
-  const { providerAuthenticated, providerLoading, fetchAccessToken, client, setConvexAuthenticated, setRefreshing } = props;
+  const {
+    providerAuthenticated,
+    providerLoading,
+    fetchAccessToken,
+    client,
+    setConvexAuthenticated,
+    setRefreshing,
+  } = props;
   useEffect(() => {
     if (!providerAuthenticated) return undefined;
     return () => {
@@ -53,7 +87,14 @@ function ClearAuthLast(props: EffectProps): null {
       setConvexAuthenticated(() => null);
       setRefreshing(false);
     };
-  }, [providerAuthenticated, fetchAccessToken, providerLoading, client, setConvexAuthenticated, setRefreshing]);
+  }, [
+    providerAuthenticated,
+    fetchAccessToken,
+    providerLoading,
+    client,
+    setConvexAuthenticated,
+    setRefreshing,
+  ]);
   return null;
 }
 
@@ -70,10 +111,18 @@ function ClearAuthLast(props: EffectProps): null {
 export function ConvexProviderWithAuth(props: {
   children?: ReactNode;
   client: AuthClient;
-  useAuth: () => { isLoading: boolean; isAuthenticated: boolean; fetchAccessToken: FetchAccessToken };
-}): ReactNode {
+  useAuth: () => {
+    isLoading: boolean;
+    isAuthenticated: boolean;
+    fetchAccessToken: FetchAccessToken;
+  };
+}): ReactElement {
   const { children, client, useAuth } = props;
-  const { isLoading: providerLoading, isAuthenticated: providerAuthenticated, fetchAccessToken } = useAuth();
+  const {
+    isLoading: providerLoading,
+    isAuthenticated: providerAuthenticated,
+    fetchAccessToken,
+  } = useAuth();
   const [convexAuthenticated, setConvexAuthenticated] = useState<boolean | null>(null);
   const [refreshing, setRefreshing] = useState(false);
 
@@ -91,8 +140,18 @@ export function ConvexProviderWithAuth(props: {
   const isAuthenticated = providerAuthenticated && (convexAuthenticated ?? false);
   const isLoading = convexAuthenticated === null;
   const isRefreshing = refreshing && isAuthenticated;
-  const authState = useMemo<ConvexAuthState>(() => ({ isLoading, isAuthenticated, isRefreshing }), [isLoading, isAuthenticated, isRefreshing]);
-  const effectProps: EffectProps = { providerAuthenticated, providerLoading, fetchAccessToken, client, setConvexAuthenticated, setRefreshing };
+  const authState = useMemo<ConvexAuthState>(
+    () => ({ isLoading, isAuthenticated, isRefreshing }),
+    [isLoading, isAuthenticated, isRefreshing],
+  );
+  const effectProps: EffectProps = {
+    providerAuthenticated,
+    providerLoading,
+    fetchAccessToken,
+    client,
+    setConvexAuthenticated,
+    setRefreshing,
+  };
   return createElement(
     ConvexAuthContext.Provider,
     { value: authState },

@@ -10,5 +10,7 @@ import type { ConvexReactClient } from './convex-react-client.ts';
  * createElement(ConvexProvider, { client: convex }, createElement(App));
  * ```
  */
-export const ConvexProvider: FC<{ client: ConvexReactClient; children?: ReactNode }> = ({ client, children }) =>
-  createElement(ConvexContext.Provider, { value: client }, children);
+export const ConvexProvider: FC<{ client: ConvexReactClient; children?: ReactNode }> = ({
+  client,
+  children,
+}) => createElement(ConvexContext.Provider, { value: client }, children);

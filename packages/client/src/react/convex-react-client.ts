@@ -1,5 +1,5 @@
 // Untyped values flow through here exactly as in convex/react.
- 
+
 import type { UserIdentityAttributes } from '@selfhost/protocol';
 import type { Value } from '@selfhost/values';
 import type { QueryOptions } from '../browser/query-options.ts';
@@ -143,10 +143,14 @@ export class ConvexReactClient {
   get sync(): BaseConvexClient {
     if (this.#closed) throw new Error('ConvexReactClient has already been closed.');
     if (this.#sync !== undefined) return this.#sync;
-    const sync = this.#options.baseClient ?? new BaseConvexClient(this.#address, (tokens) => this.#notify(tokens), this.#options);
-    if (this.#options.baseClient !== undefined) sync.addOnTransitionHandler((t) => this.#notify(t.queries.map((q) => q.token)));
+    const sync =
+      this.#options.baseClient ??
+      new BaseConvexClient(this.#address, (tokens) => this.#notify(tokens), this.#options);
+    if (this.#options.baseClient !== undefined)
+      sync.addOnTransitionHandler((t) => this.#notify(t.queries.map((q) => q.token)));
     this.#sync = sync;
-    if (this.#adminAuth !== undefined) sync.setAdminAuth(this.#adminAuth.token, this.#adminAuth.identity);
+    if (this.#adminAuth !== undefined)
+      sync.setAdminAuth(this.#adminAuth.token, this.#adminAuth.identity);
     return sync;
   }
 
@@ -177,7 +181,10 @@ export class ConvexReactClient {
   }
 
   /** A {@link Watch} on a query. Creating it does nothing; `onUpdate` subscribes. */
-  watchQuery<TQuery extends QueryReference>(query: TQuery, ...argsAndOptions: ArgsAndOptions<TQuery, WatchQueryOptions>): Watch<FunctionReturnType<TQuery>> {
+  watchQuery<TQuery extends QueryReference>(
+    query: TQuery,
+    ...argsAndOptions: ArgsAndOptions<TQuery, WatchQueryOptions>
+  ): Watch<FunctionReturnType<TQuery>> {
     const [args, options] = argsAndOptions;
     const name = getFunctionName(query);
     const queryArgs = (args ?? {}) as Record<string, Value>;
@@ -190,7 +197,8 @@ export class ConvexReactClient {
         return () => {
           if (this.#closed) return;
           listeners.delete(callback);
-          if (listeners.size === 0 && this.#listeners.get(queryToken) === listeners) this.#listeners.delete(queryToken);
+          if (listeners.size === 0 && this.#listeners.get(queryToken) === listeners)
+            this.#listeners.delete(queryToken);
           unsubscribe();
         };
       },
@@ -202,8 +210,13 @@ export class ConvexReactClient {
   }
 
   /** Subscribes to a query for a while (`extendSubscriptionFor` ms, default 5 s) to warm it up. */
-  prewarmQuery<TQuery extends QueryReference>(queryOptions: QueryOptions<TQuery> & { extendSubscriptionFor?: number }): void {
-    const watch = this.watchQuery(queryOptions.query, ...([queryOptions.args ?? {}] as unknown as ArgsAndOptions<TQuery, WatchQueryOptions>));
+  prewarmQuery<TQuery extends QueryReference>(
+    queryOptions: QueryOptions<TQuery> & { extendSubscriptionFor?: number },
+  ): void {
+    const watch = this.watchQuery(
+      queryOptions.query,
+      ...([queryOptions.args ?? {}] as unknown as ArgsAndOptions<TQuery, WatchQueryOptions>),
+    );
     const unsubscribe = watch.onUpdate(() => {});
     setTimeout(unsubscribe, queryOptions.extendSubscriptionFor ?? DEFAULT_EXTEND_SUBSCRIPTION_FOR);
   }
@@ -224,12 +237,20 @@ export class ConvexReactClient {
     action: TAction,
     ...args: OptionalRestArgs<TAction>
   ): Promise<FunctionReturnType<TAction>> {
-    return this.sync.action(getFunctionName(action), args[0]) as Promise<FunctionReturnType<TAction>>;
+    return this.sync.action(getFunctionName(action), args[0]) as Promise<
+      FunctionReturnType<TAction>
+    >;
   }
 
   /** Fetches a query's result once. Components should subscribe with `useQuery` instead. */
-  query<TQuery extends QueryReference>(query: TQuery, ...args: OptionalRestArgs<TQuery>): Promise<FunctionReturnType<TQuery>> {
-    const watch = this.watchQuery(query, ...(args as unknown as ArgsAndOptions<TQuery, WatchQueryOptions>));
+  query<TQuery extends QueryReference>(
+    query: TQuery,
+    ...args: OptionalRestArgs<TQuery>
+  ): Promise<FunctionReturnType<TQuery>> {
+    const watch = this.watchQuery(
+      query,
+      ...(args as unknown as ArgsAndOptions<TQuery, WatchQueryOptions>),
+    );
     const existing = watch.localQueryResult();
     if (existing !== undefined) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {

@@ -20,38 +20,46 @@ import { usePaginatedQuery } from './use-paginated-query.ts';
 import { useQueries } from './use-queries.ts';
 import { useQuery } from './use-query.ts';
 import { useQuery_experimental } from './use-query-experimental.ts';
+import type { PaginatedQueryArgs } from './paginated-query-reference.ts';
 
 type Message = { _id: string; channel: string; body: string };
 
 // A module as a user writes it (convex/messages.ts).
-const messages = {
+const _messages = {
   list: queryGeneric({
     args: { channel: v.string() },
-    handler: async (): Promise<Message[]> => [],
+    handler: (): Promise<Message[]> => Promise.resolve([]),
   }),
-  count: queryGeneric({ args: {}, handler: async () => 0 }),
+  count: queryGeneric({ args: {}, handler: () => Promise.resolve(0) }),
   send: mutationGeneric({
     args: { channel: v.string(), body: v.string() },
-    handler: async (): Promise<void> => {},
+    handler: (): Promise<void> => Promise.resolve(),
   }),
   paged: queryGeneric({
     args: { channel: v.string(), paginationOpts: v.any() },
-    handler: async (_ctx, _args: { channel: string; paginationOpts: PaginationOptions }): Promise<PaginationResult<Message>> => ({
-      page: [],
-      isDone: true,
-      continueCursor: '',
-    }),
+    handler: (
+      _ctx,
+      _args: { channel: string; paginationOpts: PaginationOptions },
+    ): Promise<PaginationResult<Message>> =>
+      Promise.resolve({ page: [], isDone: true, continueCursor: '' }),
   }),
-  summarize: actionGeneric({ args: { id: v.string() }, handler: async () => 'summary' }),
+  summarize: actionGeneric({ args: { id: v.string() }, handler: () => Promise.resolve('summary') }),
 };
 
-// What `_generated/api.d.ts` declares.
-type Api = FilterApi<ApiFromModules<{ messages: typeof messages }>, FunctionReference<any, 'public'>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- as codegen writes it
+// What `_generated/api.d.ts` declares (`any`, as codegen writes it).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Api = FilterApi<
+  ApiFromModules<{ messages: typeof _messages }>,
+  FunctionReference<any, 'public'>
+>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 const api = anyApi as unknown as Api;
 
 describe('hook types', () => {
   test('useQuery infers args and result, accepts "skip", rejects wrong args', () => {
-    expectTypeOf(useQuery(api.messages.list, { channel: 'general' })).toEqualTypeOf<Message[] | undefined>();
+    expectTypeOf(useQuery(api.messages.list, { channel: 'general' })).toEqualTypeOf<
+      Message[] | undefined
+    >();
     expectTypeOf(useQuery(api.messages.list, 'skip')).toEqualTypeOf<Message[] | undefined>();
     expectTypeOf(useQuery(api.messages.count)).toEqualTypeOf<number | undefined>();
     // @ts-expect-error -- channel must be a string
@@ -69,7 +77,9 @@ describe('hook types', () => {
     expectTypeOf(send({ channel: 'a', body: 'b' })).toEqualTypeOf<Promise<null>>();
     send.withOptimisticUpdate((store, args) => {
       expectTypeOf(args).toEqualTypeOf<{ channel: string; body: string }>();
-      expectTypeOf(store.getQuery(api.messages.list, { channel: args.channel })).toEqualTypeOf<Message[] | undefined>();
+      expectTypeOf(store.getQuery(api.messages.list, { channel: args.channel })).toEqualTypeOf<
+        Message[] | undefined
+      >();
     });
     // @ts-expect-error -- optimistic updates must be synchronous
     send.withOptimisticUpdate(async () => {});
@@ -79,9 +89,17 @@ describe('hook types', () => {
   test('usePaginatedQuery types items and omits paginationOpts from args', () => {
     const feed = usePaginatedQuery(api.messages.paged, { channel: 'a' }, { initialNumItems: 10 });
     expectTypeOf(feed.results).toEqualTypeOf<Message[]>();
-    expectTypeOf(feed.status).toEqualTypeOf<'LoadingFirstPage' | 'CanLoadMore' | 'LoadingMore' | 'Exhausted'>();
-    // @ts-expect-error -- paginationOpts is the hook's
-    usePaginatedQuery(api.messages.paged, { channel: 'a', paginationOpts: { numItems: 1, cursor: null } }, { initialNumItems: 1 });
+    expectTypeOf(feed.status).toEqualTypeOf<
+      'LoadingFirstPage' | 'CanLoadMore' | 'LoadingMore' | 'Exhausted'
+    >();
+    type Args = PaginatedQueryArgs<typeof api.messages.paged>;
+    expectTypeOf<Args>().toEqualTypeOf<{ channel: string }>();
+    usePaginatedQuery(
+      api.messages.paged,
+      // @ts-expect-error -- paginationOpts is the hook's
+      { channel: 'a', paginationOpts: null },
+      { initialNumItems: 1 },
+    );
   });
 
   test('useQueries, useQuery_experimental', () => {
@@ -95,15 +113,27 @@ describe('hook types', () => {
 describe('client types', () => {
   test('ConvexReactClient, ConvexClient and ConvexHttpClient infer results', () => {
     const react = new ConvexReactClient('http://127.0.0.1:3210');
-    expectTypeOf(react.query(api.messages.list, { channel: 'a' })).toEqualTypeOf<Promise<Message[]>>();
-    expectTypeOf(react.mutation(api.messages.send, { channel: 'a', body: 'b' })).toEqualTypeOf<Promise<null>>();
-    expectTypeOf(react.watchQuery(api.messages.count).localQueryResult()).toEqualTypeOf<number | undefined>();
+    expectTypeOf(react.query(api.messages.list, { channel: 'a' })).toEqualTypeOf<
+      Promise<Message[]>
+    >();
+    expectTypeOf(react.mutation(api.messages.send, { channel: 'a', body: 'b' })).toEqualTypeOf<
+      Promise<null>
+    >();
+    expectTypeOf(react.watchQuery(api.messages.count).localQueryResult()).toEqualTypeOf<
+      number | undefined
+    >();
     const client = new ConvexClient('http://127.0.0.1:3210');
-    client.onUpdate(api.messages.list, { channel: 'a' }, (result) => expectTypeOf(result).toEqualTypeOf<Message[]>());
-    expectTypeOf(client.action(api.messages.summarize, { id: 'x' })).toEqualTypeOf<Promise<string>>();
+    client.onUpdate(api.messages.list, { channel: 'a' }, (result) =>
+      expectTypeOf(result).toEqualTypeOf<Message[]>(),
+    );
+    expectTypeOf(client.action(api.messages.summarize, { id: 'x' })).toEqualTypeOf<
+      Promise<string>
+    >();
     const http = new ConvexHttpClient('http://127.0.0.1:3210');
     expectTypeOf(http.query(api.messages.count)).toEqualTypeOf<Promise<number>>();
-    expectTypeOf(http.mutation(api.messages.send, { channel: 'a', body: 'b' }, { skipQueue: true })).toEqualTypeOf<Promise<null>>();
+    expectTypeOf(
+      http.mutation(api.messages.send, { channel: 'a', body: 'b' }, { skipQueue: true }),
+    ).toEqualTypeOf<Promise<null>>();
     // @ts-expect-error -- wrong argument type
     void http.query(api.messages.list, { channel: false });
   });

@@ -1,7 +1,12 @@
 // @selfhost/client/react: the same names as convex/react. The core is @selfhost/client/browser;
 // this adds the React client, its provider and one hook per file.
 export { ConvexReactClient } from './convex-react-client.ts';
-export type { ConvexReactClientOptions, MutationOptions, Watch, WatchQueryOptions } from './convex-react-client.ts';
+export type {
+  ConvexReactClientOptions,
+  MutationOptions,
+  Watch,
+  WatchQueryOptions,
+} from './convex-react-client.ts';
 export { ConvexProvider } from './convex-provider.ts';
 export { useConvex } from './use-convex.ts';
 export { useQuery } from './use-query.ts';
@@ -41,3 +46,5 @@ export type { AuthTokenFetcher } from '../browser/sync/auth-token-fetcher.ts';
 export type { QueryOptions } from '../browser/query-options.ts';
 /** @internal */
 export { convexQueryOptions } from '../browser/query-options.ts';
+/** @internal */
+export { useSubscription } from './use-subscription.ts';

@@ -2,7 +2,11 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment */
 import type { OptimisticLocalStore } from '../browser/sync/optimistic-local-store.ts';
 import { matchingPages } from './matching-pages.ts';
-import type { PaginatedQueryArgs, PaginatedQueryItem, PaginatedQueryReference } from './paginated-query-reference.ts';
+import type {
+  PaginatedQueryArgs,
+  PaginatedQueryItem,
+  PaginatedQueryReference,
+} from './paginated-query-reference.ts';
 
 /**
  * In an optimistic update: puts `item` last in the last page of a paginated query — only when
@@ -20,7 +24,12 @@ export function insertAtBottomIfLoaded<TQuery extends PaginatedQueryReference>(o
   item: PaginatedQueryItem<TQuery>;
 }): void {
   const { paginatedQuery, argsToMatch, localQueryStore, item } = options;
-  const last = matchingPages(localQueryStore, paginatedQuery, argsToMatch).find((page) => page.value?.isDone === true);
+  const last = matchingPages(localQueryStore, paginatedQuery, argsToMatch).find(
+    (page) => page.value?.isDone === true,
+  );
   if (last?.value === undefined) return;
-  localQueryStore.setQuery(paginatedQuery, last.args, { ...last.value, page: [...last.value.page, item] });
+  localQueryStore.setQuery(paginatedQuery, last.args, {
+    ...last.value,
+    page: [...last.value.page, item],
+  });
 }

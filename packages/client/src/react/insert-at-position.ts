@@ -4,9 +4,16 @@ import { compareValues, type Value } from '@selfhost/values';
 import type { OptimisticLocalStore } from '../browser/sync/optimistic-local-store.ts';
 import type { FunctionArgs, FunctionReturnType } from '../server/api/function-reference.ts';
 import { matchingPages, type LocalPage } from './matching-pages.ts';
-import type { PaginatedQueryArgs, PaginatedQueryItem, PaginatedQueryReference } from './paginated-query-reference.ts';
+import type {
+  PaginatedQueryArgs,
+  PaginatedQueryItem,
+  PaginatedQueryReference,
+} from './paginated-query-reference.ts';
 
-type LoadedPage<TQuery extends PaginatedQueryReference> = { args: FunctionArgs<TQuery>; value: FunctionReturnType<TQuery> };
+type LoadedPage<TQuery extends PaginatedQueryReference> = {
+  args: FunctionArgs<TQuery>;
+  value: FunctionReturnType<TQuery>;
+};
 
 /**
  * In an optimistic update: inserts `item` where it belongs in a paginated query sorted by
@@ -34,7 +41,10 @@ export function insertAtPosition<TQuery extends PaginatedQueryReference>(options
   const groups = new Map<string, LocalPage<TQuery>[]>();
   for (const page of matchingPages(localQueryStore, paginatedQuery, argsToMatch)) {
     const key = JSON.stringify(
-      Object.entries(page.args as Record<string, unknown>).map(([k, v]) => [k, k === 'paginationOpts' ? (v as { id?: number }).id : v]),
+      Object.entries(page.args as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k === 'paginationOpts' ? (v as { id?: number }).id : v,
+      ]),
       (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v),
     );
     groups.set(key, [...(groups.get(key) ?? []), page]);
@@ -48,10 +58,13 @@ function insertIntoGroup<TQuery extends PaginatedQueryReference>(
 ): void {
   const { paginatedQuery, sortOrder, sortKeyFromItem, localQueryStore, item } = options;
   // > 0 when `a` sorts after `b` in the query's order.
-  const order = (a: Value | Value[], b: Value | Value[]) => (sortOrder === 'asc' ? compareValues(a, b) : compareValues(b, a));
+  const order = (a: Value | Value[], b: Value | Value[]) =>
+    sortOrder === 'asc' ? compareValues(a, b) : compareValues(b, a);
   const key = sortKeyFromItem(item);
   const loaded = pages
-    .filter((page): page is LoadedPage<TQuery> => page.value !== undefined && page.value.page.length > 0)
+    .filter(
+      (page): page is LoadedPage<TQuery> => page.value !== undefined && page.value.page.length > 0,
+    )
     .sort((a, b) => order(sortKeyFromItem(a.value.page[0]), sortKeyFromItem(b.value.page[0])));
   const first = loaded[0];
   const last = loaded[loaded.length - 1];
@@ -72,7 +85,12 @@ function insertIntoGroup<TQuery extends PaginatedQueryReference>(
   const successor = loaded.findIndex((page) => order(sortKeyFromItem(page.value.page[0]), key) > 0);
   const target = successor === -1 ? last : loaded[successor - 1];
   if (target === undefined) return;
-  const index = target.value.page.findIndex((element: PaginatedQueryItem<TQuery>) => order(sortKeyFromItem(element), key) >= 0);
-  const items = index === -1 ? [...target.value.page, item] : [...target.value.page.slice(0, index), item, ...target.value.page.slice(index)];
+  const index = target.value.page.findIndex(
+    (element: PaginatedQueryItem<TQuery>) => order(sortKeyFromItem(element), key) >= 0,
+  );
+  const items =
+    index === -1
+      ? [...target.value.page, item]
+      : [...target.value.page.slice(0, index), item, ...target.value.page.slice(index)];
   set(target, items);
 }

@@ -2,7 +2,11 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment */
 import type { OptimisticLocalStore } from '../browser/sync/optimistic-local-store.ts';
 import { matchingPages } from './matching-pages.ts';
-import type { PaginatedQueryArgs, PaginatedQueryItem, PaginatedQueryReference } from './paginated-query-reference.ts';
+import type {
+  PaginatedQueryArgs,
+  PaginatedQueryItem,
+  PaginatedQueryReference,
+} from './paginated-query-reference.ts';
 
 /**
  * In an optimistic update: puts `item` first in the first page of a paginated query (whatever
@@ -22,8 +26,13 @@ export function insertAtTop<TQuery extends PaginatedQueryReference>(options: {
   item: PaginatedQueryItem<TQuery>;
 }): void {
   const { paginatedQuery, argsToMatch, localQueryStore, item } = options;
-  const first = matchingPages(localQueryStore, paginatedQuery, argsToMatch).find((page) => page.args.paginationOpts.cursor === null);
+  const first = matchingPages(localQueryStore, paginatedQuery, argsToMatch).find(
+    (page) => page.args.paginationOpts.cursor === null,
+  );
   // Not loaded yet: leave it to the server.
   if (first?.value === undefined) return;
-  localQueryStore.setQuery(paginatedQuery, first.args, { ...first.value, page: [item, ...first.value.page] });
+  localQueryStore.setQuery(paginatedQuery, first.args, {
+    ...first.value,
+    page: [item, ...first.value.page],
+  });
 }

@@ -32,5 +32,10 @@ export function matchingPages<TQuery extends PaginatedQueryReference>(
   const pages = store.getAllQueries(query);
   if (argsToMatch === undefined) return pages;
   const wanted = Object.entries(argsToMatch as Record<string, Value>);
-  return pages.filter((page) => wanted.every(([key, value]) => compareValues(value, (page.args as unknown as Record<string, Value>)[key] as Value) === 0));
+  return pages.filter((page) =>
+    wanted.every(
+      ([key, value]) =>
+        compareValues(value, (page.args as unknown as Record<string, Value>)[key] as Value) === 0,
+    ),
+  );
 }

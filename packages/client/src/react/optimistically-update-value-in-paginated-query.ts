@@ -1,6 +1,10 @@
 import { convexToJson, type Value } from '@selfhost/values';
 import type { OptimisticLocalStore } from '../browser/sync/optimistic-local-store.ts';
-import type { PaginatedQueryArgs, PaginatedQueryItem, PaginatedQueryReference } from './paginated-query-reference.ts';
+import type {
+  PaginatedQueryArgs,
+  PaginatedQueryItem,
+  PaginatedQueryReference,
+} from './paginated-query-reference.ts';
 
 /**
  * In an optimistic update: replaces every loaded item of a paginated query (all pages of every

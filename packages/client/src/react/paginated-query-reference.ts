@@ -1,6 +1,10 @@
 // The reference types mirror convex/react's exactly, `any` included.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import type { FunctionArgs, FunctionReference, FunctionReturnType } from '../server/api/function-reference.ts';
+import type {
+  FunctionArgs,
+  FunctionReference,
+  FunctionReturnType,
+} from '../server/api/function-reference.ts';
 import type { PaginationOptions, PaginationResult } from '../server/pagination/pagination.ts';
 import type { BetterOmit, Expand } from '../server/type-utils.ts';
 
@@ -13,7 +17,12 @@ import type { BetterOmit, Expand } from '../server/type-utils.ts';
  * function useList<TQuery extends PaginatedQueryReference>(query: TQuery) {}
  * ```
  */
-export type PaginatedQueryReference = FunctionReference<'query', 'public', { paginationOpts: PaginationOptions }, PaginationResult<any>>;
+export type PaginatedQueryReference = FunctionReference<
+  'query',
+  'public',
+  { paginationOpts: PaginationOptions },
+  PaginationResult<any>
+>;
 
 /**
  * The arguments of a paginated query without `paginationOpts` (the hook adds it).
@@ -23,7 +32,9 @@ export type PaginatedQueryReference = FunctionReference<'query', 'public', { pag
  * type Args = PaginatedQueryArgs<typeof api.messages.list>; // { channel: string }
  * ```
  */
-export type PaginatedQueryArgs<TQuery extends PaginatedQueryReference> = Expand<BetterOmit<FunctionArgs<TQuery>, 'paginationOpts'>>;
+export type PaginatedQueryArgs<TQuery extends PaginatedQueryReference> = Expand<
+  BetterOmit<FunctionArgs<TQuery>, 'paginationOpts'>
+>;
 
 /**
  * The type of one item of a paginated query's pages.
@@ -33,7 +44,8 @@ export type PaginatedQueryArgs<TQuery extends PaginatedQueryReference> = Expand<
  * type Message = PaginatedQueryItem<typeof api.messages.list>;
  * ```
  */
-export type PaginatedQueryItem<TQuery extends PaginatedQueryReference> = FunctionReturnType<TQuery>['page'][number];
+export type PaginatedQueryItem<TQuery extends PaginatedQueryReference> =
+  FunctionReturnType<TQuery>['page'][number];
 
 /**
  * What {@link usePaginatedQuery} returns: the items loaded so far, the status, and `loadMore`.
@@ -73,4 +85,5 @@ export type PaginationStatus = UsePaginatedQueryResult<any>['status'];
  * const list: UsePaginatedQueryReturnType<typeof api.messages.list> = usePaginatedQuery(api.messages.list, {}, { initialNumItems: 5 });
  * ```
  */
-export type UsePaginatedQueryReturnType<TQuery extends PaginatedQueryReference> = UsePaginatedQueryResult<PaginatedQueryItem<TQuery>>;
+export type UsePaginatedQueryReturnType<TQuery extends PaginatedQueryReference> =
+  UsePaginatedQueryResult<PaginatedQueryItem<TQuery>>;

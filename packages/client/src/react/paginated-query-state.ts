@@ -3,7 +3,12 @@ import type { FunctionReference } from '../server/api/function-reference.ts';
 import type { PaginationResult } from '../server/pagination/pagination.ts';
 
 type PageArgs = Record<string, Value> & {
-  paginationOpts: { numItems: number; cursor: string | null; endCursor?: string | null; id: number };
+  paginationOpts: {
+    numItems: number;
+    cursor: string | null;
+    endCursor?: string | null;
+    id: number;
+  };
 };
 
 /**
@@ -36,7 +41,12 @@ export type PaginationState = {
  * ```
  */
 export type PaginationAction =
-  | { readonly type: 'split'; readonly pageKey: number; readonly splitCursor: string; readonly continueCursor: string }
+  | {
+      readonly type: 'split';
+      readonly pageKey: number;
+      readonly splitCursor: string;
+      readonly continueCursor: string;
+    }
   | { readonly type: 'completeSplit'; readonly pageKey: number }
   | { readonly type: 'reset'; readonly reason: string };
 
@@ -62,7 +72,14 @@ export function initialPaginationState(options: {
     id,
     nextPageKey: 1,
     pageKeys: skip ? [] : [0],
-    queries: skip ? {} : { 0: { query, args: { ...args, paginationOpts: { numItems: initialNumItems, cursor: null, id } } } },
+    queries: skip
+      ? {}
+      : {
+          0: {
+            query,
+            args: { ...args, paginationOpts: { numItems: initialNumItems, cursor: null, id } },
+          },
+        },
     ongoingSplits: {},
     skip,
   };
@@ -76,7 +93,10 @@ export function initialPaginationState(options: {
  * state = loadMorePage(state, { numItems: 10, cursor: last.continueCursor });
  * ```
  */
-export function loadMorePage(state: PaginationState, page: { numItems: number; cursor: string }): PaginationState {
+export function loadMorePage(
+  state: PaginationState,
+  page: { numItems: number; cursor: string },
+): PaginationState {
   const key = state.nextPageKey;
   return {
     ...state,
@@ -84,7 +104,13 @@ export function loadMorePage(state: PaginationState, page: { numItems: number; c
     pageKeys: [...state.pageKeys, key],
     queries: {
       ...state.queries,
-      [key]: { query: state.query, args: { ...state.args, paginationOpts: { numItems: page.numItems, cursor: page.cursor, id: state.id } } },
+      [key]: {
+        query: state.query,
+        args: {
+          ...state.args,
+          paginationOpts: { numItems: page.numItems, cursor: page.cursor, id: state.id },
+        },
+      },
     },
   };
 }
@@ -97,7 +123,10 @@ export function loadMorePage(state: PaginationState, page: { numItems: number; c
  * state = applyPaginationAction(state, { type: 'split', pageKey: 0, splitCursor: 'c5', continueCursor: 'c10' });
  * ```
  */
-export function applyPaginationAction(state: PaginationState, action: Exclude<PaginationAction, { type: 'reset' }>): PaginationState {
+export function applyPaginationAction(
+  state: PaginationState,
+  action: Exclude<PaginationAction, { type: 'reset' }>,
+): PaginationState {
   switch (action.type) {
     case 'split': {
       const page = state.queries[action.pageKey];
@@ -111,10 +140,20 @@ export function applyPaginationAction(state: PaginationState, action: Exclude<Pa
         queries: {
           ...state.queries,
           // The two halves: [cursor, splitCursor) and [splitCursor, continueCursor).
-          [first]: { query: state.query, args: { ...state.args, paginationOpts: { ...opts, endCursor: action.splitCursor } } },
+          [first]: {
+            query: state.query,
+            args: { ...state.args, paginationOpts: { ...opts, endCursor: action.splitCursor } },
+          },
           [second]: {
             query: state.query,
-            args: { ...state.args, paginationOpts: { ...opts, cursor: action.splitCursor, endCursor: action.continueCursor } },
+            args: {
+              ...state.args,
+              paginationOpts: {
+                ...opts,
+                cursor: action.splitCursor,
+                endCursor: action.continueCursor,
+              },
+            },
           },
         },
         ongoingSplits: { ...state.ongoingSplits, [action.pageKey]: [first, second] },
@@ -128,7 +167,10 @@ export function applyPaginationAction(state: PaginationState, action: Exclude<Pa
       const ongoingSplits = { ...state.ongoingSplits };
       delete ongoingSplits[action.pageKey];
       const index = state.pageKeys.indexOf(action.pageKey);
-      const pageKeys = index < 0 ? state.pageKeys : [...state.pageKeys.slice(0, index), ...halves, ...state.pageKeys.slice(index + 1)];
+      const pageKeys =
+        index < 0
+          ? state.pageKeys
+          : [...state.pageKeys.slice(0, index), ...halves, ...state.pageKeys.slice(index + 1)];
       return { ...state, queries, ongoingSplits, pageKeys };
     }
     default:
@@ -141,8 +183,12 @@ function isInvalidCursor(error: Error): boolean {
   if (error.message.includes('InvalidCursor')) return true;
   if (!(error instanceof ConvexError)) return false;
   const data: unknown = error.data;
-  return typeof data === 'object' && data !== null && (data as { isConvexSystemError?: unknown }).isConvexSystemError === true &&
-    (data as { paginationError?: unknown }).paginationError === 'InvalidCursor';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { isConvexSystemError?: unknown }).isConvexSystemError === true &&
+    (data as { paginationError?: unknown }).paginationError === 'InvalidCursor'
+  );
 }
 
 /**
@@ -161,7 +207,12 @@ export function readPages(
   state: PaginationState,
   results: Readonly<Record<string, unknown>>,
   options: { initialNumItems: number },
-): { items: Value[]; lastPage: PaginationResult<Value> | undefined; error: Error | undefined; actions: PaginationAction[] } {
+): {
+  items: Value[];
+  lastPage: PaginationResult<Value> | undefined;
+  error: Error | undefined;
+  actions: PaginationAction[];
+} {
   const items: Value[] = [];
   const actions: PaginationAction[] = [];
   let lastPage: PaginationResult<Value> | undefined;
@@ -170,21 +221,36 @@ export function readPages(
     lastPage = undefined;
     if (result === undefined) break;
     if (result instanceof Error) {
-      if (isInvalidCursor(result)) return { items: [], lastPage: undefined, error: undefined, actions: [{ type: 'reset', reason: result.message }] };
+      if (isInvalidCursor(result))
+        return {
+          items: [],
+          lastPage: undefined,
+          error: undefined,
+          actions: [{ type: 'reset', reason: result.message }],
+        };
       return { items, lastPage: undefined, error: result, actions };
     }
     const page = result as PaginationResult<Value>;
     const split = state.ongoingSplits[pageKey];
     if (split !== undefined) {
-      if (results[split[0]] !== undefined && results[split[1]] !== undefined) actions.push({ type: 'completeSplit', pageKey });
+      if (results[split[0]] !== undefined && results[split[1]] !== undefined)
+        actions.push({ type: 'completeSplit', pageKey });
     } else if (
       page.splitCursor &&
-      (page.pageStatus === 'SplitRecommended' || page.pageStatus === 'SplitRequired' || page.page.length > options.initialNumItems * 2)
+      (page.pageStatus === 'SplitRecommended' ||
+        page.pageStatus === 'SplitRequired' ||
+        page.page.length > options.initialNumItems * 2)
     ) {
-      actions.push({ type: 'split', pageKey, splitCursor: page.splitCursor, continueCursor: page.continueCursor });
+      actions.push({
+        type: 'split',
+        pageKey,
+        splitCursor: page.splitCursor,
+        continueCursor: page.continueCursor,
+      });
     }
     // The server could not read the whole page: show what is before it and wait for the split.
-    if (page.pageStatus === 'SplitRequired') return { items, lastPage: undefined, error: undefined, actions };
+    if (page.pageStatus === 'SplitRequired')
+      return { items, lastPage: undefined, error: undefined, actions };
     items.push(...page.page);
     lastPage = page;
   }

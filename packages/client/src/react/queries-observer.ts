@@ -1,6 +1,9 @@
 import { convexToJson, type Value } from '@selfhost/values';
 import type { QueryJournal } from '../browser/sync/local-query-set.ts';
-import type { FunctionReference, FunctionReference_future } from '../server/api/function-reference.ts';
+import type {
+  FunctionReference,
+  FunctionReference_future,
+} from '../server/api/function-reference.ts';
 import { getFunctionName } from '../server/api/get-function-name.ts';
 import type { Watch } from './convex-react-client.ts';
 
@@ -24,9 +27,19 @@ export type QueriesRequest = Record<string, { query: QueryReference; args: Recor
  * const createWatch: CreateWatch = (query, args, journal) => client.watchQuery(query, args, journal ? { journal } : {});
  * ```
  */
-export type CreateWatch = (query: QueryReference, args: Record<string, Value>, journal: QueryJournal | undefined) => Watch<Value>;
+export type CreateWatch = (
+  query: QueryReference,
+  args: Record<string, Value>,
+  journal: QueryJournal | undefined,
+) => Watch<Value>;
 
-type Held = { readonly query: QueryReference; readonly args: Record<string, Value>; readonly key: string; readonly watch: Watch<Value>; readonly unsubscribe: () => void };
+type Held = {
+  readonly query: QueryReference;
+  readonly args: Record<string, Value>;
+  readonly key: string;
+  readonly watch: Watch<Value>;
+  readonly unsubscribe: () => void;
+};
 
 function keyOf(query: QueryReference, args: Record<string, Value>): string {
   return `${getFunctionName(query)}|${JSON.stringify(convexToJson(args))}`;
@@ -112,7 +125,14 @@ export class QueriesObserver {
     this.#listeners = new Set();
   }
 
-  #add(identifier: string, { query, args, journal }: { query: QueryReference; args: Record<string, Value>; journal: QueryJournal | undefined }): void {
+  #add(
+    identifier: string,
+    {
+      query,
+      args,
+      journal,
+    }: { query: QueryReference; args: Record<string, Value>; journal: QueryJournal | undefined },
+  ): void {
     const watch = this.#createWatch(query, args, journal);
     const unsubscribe = watch.onUpdate(() => {
       for (const listener of [...this.#listeners]) listener();

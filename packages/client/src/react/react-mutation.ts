@@ -21,20 +21,31 @@ import type { ConvexReactClient } from './convex-react-client.ts';
  * await send({ body: 'hi' });
  * ```
  */
-export interface ReactMutation<TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>> {
+export interface ReactMutation<
+  TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>,
+> {
   (...args: OptionalRestArgs<TMutation>): Promise<FunctionReturnType<TMutation>>;
   /**
    * The same mutation with an optimistic update applied on every call (at most one per mutation).
    * The update must be synchronous.
    */
   withOptimisticUpdate<TUpdate extends OptimisticUpdate<FunctionArgs<TMutation>>>(
-    optimisticUpdate: TUpdate & (ReturnType<TUpdate> extends Promise<any> ? 'Optimistic update handlers must be synchronous' : {}), // eslint-disable-line @typescript-eslint/no-empty-object-type -- convex/react's exact type
+    optimisticUpdate: TUpdate &
+      (ReturnType<TUpdate> extends Promise<any>
+        ? 'Optimistic update handlers must be synchronous'
+        : {}), // eslint-disable-line @typescript-eslint/no-empty-object-type -- convex/react's exact type
   ): ReactMutation<TMutation>;
 }
 
 // Called straight as an `onClick` handler, a mutation would get a React event as its arguments.
 function assertNotEvent(args: unknown): void {
-  if (typeof args === 'object' && args !== null && 'bubbles' in args && 'persist' in args && 'isDefaultPrevented' in args) {
+  if (
+    typeof args === 'object' &&
+    args !== null &&
+    'bubbles' in args &&
+    'persist' in args &&
+    'isDefaultPrevented' in args
+  ) {
     throw new Error(
       'Convex function called with SyntheticEvent object. Did you use a Convex function as an event handler directly? Event handlers like onClick receive an event object as their first argument. These SyntheticEvent objects are not valid Convex values. Try wrapping the function like `const handler = () => myMutation();` and using `handler` in the event handler.',
     );
@@ -56,10 +67,15 @@ export function createMutation(
 ): ReactMutation<any> {
   const mutation = (args?: Record<string, Value>): Promise<unknown> => {
     assertNotEvent(args);
-    return client.mutation(reference as FunctionReference<'mutation'>, args, { optimisticUpdate: update });
+    return client.mutation(reference as FunctionReference<'mutation'>, args, {
+      optimisticUpdate: update,
+    });
   };
   mutation.withOptimisticUpdate = (optimisticUpdate: OptimisticUpdate<any>): ReactMutation<any> => {
-    if (update !== undefined) throw new Error(`Already specified optimistic update for mutation ${getFunctionName(reference)}`);
+    if (update !== undefined)
+      throw new Error(
+        `Already specified optimistic update for mutation ${getFunctionName(reference)}`,
+      );
     return createMutation(reference, client, optimisticUpdate);
   };
   return mutation as ReactMutation<any>;

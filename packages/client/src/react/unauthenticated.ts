@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { useConvexAuth } from './use-convex-auth.ts';
 
 /**
@@ -9,7 +9,7 @@ import { useConvexAuth } from './use-convex-auth.ts';
  * createElement(Unauthenticated, null, createElement(Dashboard));
  * ```
  */
-export function Unauthenticated({ children }: { children: ReactNode }): ReactNode {
+export function Unauthenticated({ children }: { children: ReactNode }): ReactElement | null {
   const { isLoading, isAuthenticated } = useConvexAuth();
   return !isLoading && !isAuthenticated ? createElement(Fragment, null, children) : null;
 }

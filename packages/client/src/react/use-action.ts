@@ -18,7 +18,9 @@ import { useRequiredConvex } from './use-convex.ts';
  * const summarize: ReactAction<typeof api.ai.summarize> = useAction(api.ai.summarize);
  * ```
  */
-export interface ReactAction<TAction extends FunctionReference<'action'> | FunctionReference_future<'action'>> {
+export interface ReactAction<
+  TAction extends FunctionReference<'action'> | FunctionReference_future<'action'>,
+> {
   (...args: OptionalRestArgs<TAction>): Promise<FunctionReturnType<TAction>>;
 }
 
@@ -31,14 +33,16 @@ export interface ReactAction<TAction extends FunctionReference<'action'> | Funct
  * const text = await summarize({ id });
  * ```
  */
-export function useAction<TAction extends FunctionReference<'action'> | FunctionReference_future<'action'>>(
-  action: TAction,
-): ReactAction<TAction> {
+export function useAction<
+  TAction extends FunctionReference<'action'> | FunctionReference_future<'action'>,
+>(action: TAction): ReactAction<TAction> {
   const reference = typeof action === 'string' ? makeFunctionReference<'action'>(action) : action;
   const convex = useRequiredConvex('useAction');
   const name = getFunctionName(reference);
   return useMemo(
-    () => ((args?: Record<string, Value>) => convex.action(reference as FunctionReference<'action'>, args)) as ReactAction<TAction>,
+    () =>
+      ((args?: Record<string, Value>) =>
+        convex.action(reference as FunctionReference<'action'>, args)) as ReactAction<TAction>,
     [convex, name],
   );
 }

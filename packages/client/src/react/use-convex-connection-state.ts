@@ -19,7 +19,10 @@ function sameState(a: ConnectionState, b: ConnectionState): boolean {
 export function useConvexConnectionState(): ConnectionState {
   const convex = useRequiredConvex('useConvexConnectionState');
   const source = useMemo(
-    () => ({ getCurrentValue: () => convex.connectionState(), subscribe: (onChange: () => void) => convex.subscribeToConnectionState(onChange) }),
+    () => ({
+      getCurrentValue: () => convex.connectionState(),
+      subscribe: (onChange: () => void) => convex.subscribeToConnectionState(onChange),
+    }),
     [convex],
   );
   return useSubscription(source, sameState);

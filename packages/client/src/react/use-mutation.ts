@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
-import type { FunctionReference, FunctionReference_future } from '../server/api/function-reference.ts';
+import type {
+  FunctionReference,
+  FunctionReference_future,
+} from '../server/api/function-reference.ts';
 import { getFunctionName } from '../server/api/get-function-name.ts';
 import { makeFunctionReference } from '../server/api/make-function-reference.ts';
 import { createMutation, type ReactMutation } from './react-mutation.ts';
@@ -16,12 +19,16 @@ import { useRequiredConvex } from './use-convex.ts';
  * });
  * ```
  */
-export function useMutation<TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>>(
-  mutation: TMutation,
-): ReactMutation<TMutation> {
-  const reference = typeof mutation === 'string' ? makeFunctionReference<'mutation'>(mutation) : mutation;
+export function useMutation<
+  TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>,
+>(mutation: TMutation): ReactMutation<TMutation> {
+  const reference =
+    typeof mutation === 'string' ? makeFunctionReference<'mutation'>(mutation) : mutation;
   const convex = useRequiredConvex('useMutation');
   const name = getFunctionName(reference);
   // Stable per client and function name, so it can go in dependency lists.
-  return useMemo(() => createMutation(reference, convex), [convex, name]) as ReactMutation<TMutation>;
+  return useMemo(
+    () => createMutation(reference, convex),
+    [convex, name],
+  ) as ReactMutation<TMutation>;
 }

@@ -7,7 +7,13 @@ import type {
   UsePaginatedQueryResult,
   UsePaginatedQueryReturnType,
 } from './paginated-query-reference.ts';
-import { applyPaginationAction, initialPaginationState, loadMorePage, readPages, type PaginationState } from './paginated-query-state.ts';
+import {
+  applyPaginationAction,
+  initialPaginationState,
+  loadMorePage,
+  readPages,
+  type PaginationState,
+} from './paginated-query-state.ts';
 import { useConvex } from './use-convex.ts';
 import { useQueries } from './use-queries.ts';
 
@@ -54,27 +60,43 @@ export function usePaginatedQuery<TQuery extends PaginatedQueryReference>(
 ): UsePaginatedQueryReturnType<TQuery> {
   const initialNumItems = options?.initialNumItems;
   if (typeof initialNumItems !== 'number' || initialNumItems < 0) {
-    throw new Error(`\`options.initialNumItems\` must be a positive number. Received \`${String(initialNumItems)}\`.`);
+    throw new Error(
+      `\`options.initialNumItems\` must be a positive number. Received \`${String(initialNumItems)}\`.`,
+    );
   }
   const skip = args === 'skip';
   const argsObject = (skip ? {} : args) as Record<string, Value>;
   const name = getFunctionName(query);
   const argsKey = serialize(argsObject);
   const createInitialState = useCallback(
-    () => initialPaginationState({ query: query, args: argsObject, id: nextPaginationId(), initialNumItems, skip }),
+    () =>
+      initialPaginationState({
+        query: query,
+        args: argsObject,
+        id: nextPaginationId(),
+        initialNumItems,
+        skip,
+      }),
     // Keyed by name and serialized args so inline objects do not restart pagination.
     [argsKey, name, initialNumItems, skip],
   );
   const [state, setState] = useState<PaginationState>(createInitialState);
   let current = state;
-  if (name !== getFunctionName(state.query) || argsKey !== serialize(state.args) || skip !== state.skip) {
+  if (
+    name !== getFunctionName(state.query) ||
+    argsKey !== serialize(state.args) ||
+    skip !== state.skip
+  ) {
     current = createInitialState();
     setState(current);
   }
 
   const logger = useConvex().logger;
   const results = useQueries(current.queries);
-  const view = useMemo(() => readPages(current, results, { initialNumItems }), [current, results, initialNumItems]);
+  const view = useMemo(
+    () => readPages(current, results, { initialNumItems }),
+    [current, results, initialNumItems],
+  );
 
   useEffect(() => {
     for (const action of view.actions) {
@@ -83,7 +105,9 @@ export function usePaginatedQuery<TQuery extends PaginatedQueryReference>(
         setState(createInitialState());
         return;
       }
-      setState((previous) => (previous.id === current.id ? applyPaginationAction(previous, action) : previous));
+      setState((previous) =>
+        previous.id === current.id ? applyPaginationAction(previous, action) : previous,
+      );
     }
   }, [view.actions, current.id, createInitialState, logger]);
 
@@ -104,7 +128,9 @@ export function usePaginatedQuery<TQuery extends PaginatedQueryReference>(
         if (requested) return;
         requested = true;
         setState((previous) =>
-          previous.id === current.id ? loadMorePage(previous, { numItems, cursor: lastPage.continueCursor }) : previous,
+          previous.id === current.id
+            ? loadMorePage(previous, { numItems, cursor: lastPage.continueCursor })
+            : previous,
         );
       },
     };

@@ -17,7 +17,9 @@ import { useQuery } from './use-query.ts';
  * function Tasks(props: { preloaded: Preloaded<typeof api.tasks.list> }) {}
  * ```
  */
-export type Preloaded<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>> = {
+export type Preloaded<
+  TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+> = {
   __type: TQuery;
   _name: string;
   _argsJSON: string;
@@ -32,11 +34,20 @@ export type Preloaded<TQuery extends FunctionReference<'query'> | FunctionRefere
  * const tasks = usePreloadedQuery(props.preloaded);
  * ```
  */
-export function usePreloadedQuery<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>>(
-  preloadedQuery: Preloaded<TQuery>,
-): FunctionReturnType<TQuery> {
-  const args = useMemo(() => jsonToConvex(JSON.parse(preloadedQuery._argsJSON) as JSONValue), [preloadedQuery._argsJSON]);
-  const preloaded = useMemo(() => jsonToConvex(JSON.parse(preloadedQuery._valueJSON) as JSONValue), [preloadedQuery._valueJSON]);
-  const live: unknown = useQuery(makeFunctionReference<'query'>(preloadedQuery._name), args as Record<string, Value>);
-  return (live === undefined ? preloaded : live);
+export function usePreloadedQuery<
+  TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+>(preloadedQuery: Preloaded<TQuery>): FunctionReturnType<TQuery> {
+  const args = useMemo(
+    () => jsonToConvex(JSON.parse(preloadedQuery._argsJSON) as JSONValue),
+    [preloadedQuery._argsJSON],
+  );
+  const preloaded = useMemo(
+    () => jsonToConvex(JSON.parse(preloadedQuery._valueJSON) as JSONValue),
+    [preloadedQuery._valueJSON],
+  );
+  const live: unknown = useQuery(
+    makeFunctionReference<'query'>(preloadedQuery._name),
+    args as Record<string, Value>,
+  );
+  return live === undefined ? preloaded : live;
 }

@@ -14,7 +14,10 @@ import { useSubscription } from './use-subscription.ts';
  * const request: RequestForQueries = { general: { query: api.messages.list, args: { channel: 'general' } } };
  * ```
  */
-export type RequestForQueries = Record<string, { query: FunctionReference<'query'>; args: Record<string, Value> }>;
+export type RequestForQueries = Record<
+  string,
+  { query: FunctionReference<'query'>; args: Record<string, Value> }
+>;
 
 function sameResults(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
@@ -38,7 +41,8 @@ function sameResults(a: Record<string, unknown>, b: Record<string, unknown>): bo
 export function useQueries(queries: QueriesRequest): Record<string, any> {
   const convex = useRequiredConvex('useQuery');
   const createWatch = useMemo<CreateWatch>(
-    () => (query, args, journal) => convex.watchQuery(query, args, journal === undefined ? {} : { journal }),
+    () => (query, args, journal) =>
+      convex.watchQuery(query, args, journal === undefined ? {} : { journal }),
     [convex],
   );
   return useQueriesWith(queries, createWatch);
@@ -52,7 +56,10 @@ export function useQueries(queries: QueriesRequest): Record<string, any> {
  * useQueriesWith(request, (query, args) => fakeWatch(query, args));
  * ```
  */
-export function useQueriesWith(queries: QueriesRequest, createWatch: CreateWatch): Record<string, Value | undefined | Error> {
+export function useQueriesWith(
+  queries: QueriesRequest,
+  createWatch: CreateWatch,
+): Record<string, Value | undefined | Error> {
   const [observer] = useState(() => new QueriesObserver(createWatch));
   if (observer.createWatch !== createWatch) observer.setCreateWatch(createWatch);
   useEffect(() => () => observer.destroy(), [observer]);

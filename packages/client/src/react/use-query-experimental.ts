@@ -38,8 +38,15 @@ export type UseQueryResult<TResult, TThrowOnError extends boolean = false> =
 export function useQuery_experimental<
   TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
   TThrowOnError extends boolean = false,
->(options: { query: TQuery; args: FunctionArgs<TQuery> | 'skip'; throwOnError?: TThrowOnError }): UseQueryResult<FunctionReturnType<TQuery>, TThrowOnError> {
-  const reference = typeof options.query === 'string' ? makeFunctionReference<'query'>(options.query) : options.query;
+>(options: {
+  query: TQuery;
+  args: FunctionArgs<TQuery> | 'skip';
+  throwOnError?: TThrowOnError;
+}): UseQueryResult<FunctionReturnType<TQuery>, TThrowOnError> {
+  const reference =
+    typeof options.query === 'string'
+      ? makeFunctionReference<'query'>(options.query)
+      : options.query;
   const skip = options.args === 'skip';
   const argsObject: Record<string, Value> = skip ? {} : parseArgs(options.args);
   const name = getFunctionName(reference);
@@ -52,7 +59,10 @@ export function useQuery_experimental<
   const result: unknown = useQueries(queries).query;
   if (result instanceof Error) {
     if (options.throwOnError === true) throw result;
-    return { status: 'error', error: result } as UseQueryResult<FunctionReturnType<TQuery>, TThrowOnError>;
+    return { status: 'error', error: result } as UseQueryResult<
+      FunctionReturnType<TQuery>,
+      TThrowOnError
+    >;
   }
   if (result === undefined) return { status: 'pending' };
   return { status: 'success', data: result as FunctionReturnType<TQuery> };

@@ -22,8 +22,15 @@ import { useQueries } from './use-queries.ts';
  * function useMaybe<TQuery extends FunctionReference<'query'>>(q: TQuery, ...args: OptionalRestArgsOrSkip<TQuery>) {}
  * ```
  */
-export type OptionalRestArgsOrSkip<TReference extends FunctionReference<any> | FunctionReference_future<any>> = // eslint-disable-line @typescript-eslint/no-explicit-any -- every kind of reference
-  FunctionArgs<TReference> extends EmptyObject ? [args?: EmptyObject | 'skip'] : [args: FunctionArgs<TReference> | 'skip'];
+// `any`: references of every kind.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type OptionalRestArgsOrSkip<
+  TReference extends FunctionReference<any> | FunctionReference_future<any>,
+> =
+  FunctionArgs<TReference> extends EmptyObject
+    ? [args?: EmptyObject | 'skip']
+    : [args: FunctionArgs<TReference> | 'skip'];
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * Subscribes to a query and re-renders when its result changes. Returns `undefined` while
@@ -36,10 +43,9 @@ export type OptionalRestArgsOrSkip<TReference extends FunctionReference<any> | F
  * const profile = useQuery(api.users.get, userId ? { userId } : 'skip');
  * ```
  */
-export function useQuery<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>>(
-  query: TQuery,
-  ...args: OptionalRestArgsOrSkip<TQuery>
-): FunctionReturnType<TQuery> | undefined {
+export function useQuery<
+  TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+>(query: TQuery, ...args: OptionalRestArgsOrSkip<TQuery>): FunctionReturnType<TQuery> | undefined {
   const skip = args[0] === 'skip';
   const argsObject = skip ? {} : parseArgs(args[0]);
   const reference = typeof query === 'string' ? makeFunctionReference<'query'>(query) : query;

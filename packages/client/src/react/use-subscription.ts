@@ -24,8 +24,14 @@ export type SubscriptionSource<TValue> = {
  * const state = useSubscription(useMemo(() => ({ getCurrentValue, subscribe }), [client]), sameJson);
  * ```
  */
-export function useSubscription<TValue>(source: SubscriptionSource<TValue>, isEqual: (a: TValue, b: TValue) => boolean = Object.is): TValue {
-  const cache = useMemo(() => ({ dirty: true, hasValue: false, value: undefined as TValue }), [source]);
+export function useSubscription<TValue>(
+  source: SubscriptionSource<TValue>,
+  isEqual: (a: TValue, b: TValue) => boolean = Object.is,
+): TValue {
+  const cache = useMemo(
+    () => ({ dirty: true, hasValue: false, value: undefined as TValue }),
+    [source],
+  );
   const getSnapshot = useCallback(() => {
     if (cache.dirty) {
       const next = source.getCurrentValue();

@@ -33,7 +33,12 @@ export type HttpMutationOptions = {
 /** @internal Extra `fetch` options for some runtimes. @example http.setFetchOptions({ cache: 'no-store' }); */
 export type FetchOptions = { cache: 'force-cache' | 'no-store' };
 
-type Request = { readonly endpoint: string; readonly body: Record<string, unknown>; readonly kind: FunctionKind; readonly udfPath: string };
+type Request = {
+  readonly endpoint: string;
+  readonly body: Record<string, unknown>;
+  readonly kind: FunctionKind;
+  readonly udfPath: string;
+};
 
 /**
  * Runs queries, mutations and actions over HTTP (spec §2.1), without a WebSocket: for servers,
@@ -55,7 +60,7 @@ export class ConvexHttpClient {
   #debug = true;
   #fetchOptions: FetchOptions | undefined;
   #timestamp: Promise<string> | undefined;
-  #mutationQueue: Promise<unknown> = Promise.resolve();
+  #mutationQueue: Promise<void> | undefined;
 
   /**
    * @param address The deployment URL.
@@ -64,7 +69,12 @@ export class ConvexHttpClient {
    */
   constructor(
     address: string,
-    options?: { skipConvexDeploymentUrlCheck?: boolean; logger?: Logger | boolean; auth?: string; fetch?: typeof globalThis.fetch },
+    options?: {
+      skipConvexDeploymentUrlCheck?: boolean;
+      logger?: Logger | boolean;
+      auth?: string;
+      fetch?: typeof globalThis.fetch;
+    },
   ) {
     if (typeof options === 'boolean') {
       throw new Error(
@@ -127,7 +137,12 @@ export class ConvexHttpClient {
     ...args: OptionalRestArgs<TQuery>
   ): Promise<FunctionReturnType<TQuery>> {
     const udfPath = getFunctionName(query);
-    return (await this.#run({ endpoint: 'query', kind: 'query', udfPath, body: this.#udfBody(udfPath, args[0]) }));
+    return await this.#run({
+      endpoint: 'query',
+      kind: 'query',
+      udfPath,
+      body: this.#udfBody(udfPath, args[0]),
+    });
   }
 
   /**
@@ -136,30 +151,51 @@ export class ConvexHttpClient {
    *
    * @deprecated Experimental: it may change or disappear.
    */
-  async consistentQuery<TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>>(
-    query: TQuery,
-    ...args: OptionalRestArgs<TQuery>
-  ): Promise<FunctionReturnType<TQuery>> {
+  async consistentQuery<
+    TQuery extends FunctionReference<'query'> | FunctionReference_future<'query'>,
+  >(query: TQuery, ...args: OptionalRestArgs<TQuery>): Promise<FunctionReturnType<TQuery>> {
     const udfPath = getFunctionName(query);
     const body = this.#udfBody(udfPath, args[0]);
     this.#timestamp ??= this.#fetchTimestamp();
     const ts = await this.#timestamp;
-    return (await this.#run({ endpoint: 'query_at_ts', kind: 'query', udfPath, body: { ...body, ts } }));
+    return await this.#run({
+      endpoint: 'query_at_ts',
+      kind: 'query',
+      udfPath,
+      body: { ...body, ts },
+    });
   }
 
   /** Runs a mutation; queued behind earlier mutations unless `{ skipQueue: true }`. */
-  async mutation<TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>>(
+  async mutation<
+    TMutation extends FunctionReference<'mutation'> | FunctionReference_future<'mutation'>,
+  >(
     mutation: TMutation,
     ...args: ArgsAndOptions<TMutation, HttpMutationOptions>
   ): Promise<FunctionReturnType<TMutation>> {
     const [fnArgs, options] = args;
     const udfPath = getFunctionName(mutation);
-    const request: Request = { endpoint: 'mutation', kind: 'mutation', udfPath, body: this.#udfBody(udfPath, fnArgs) };
-    if (options?.skipQueue === true) return (await this.#run(request));
-    const result = this.#mutationQueue.then(() => this.#run(request));
-    // The queue waits for completion, not success.
-    this.#mutationQueue = result.catch(() => undefined);
-    return (await result);
+    const request: Request = {
+      endpoint: 'mutation',
+      kind: 'mutation',
+      udfPath,
+      body: this.#udfBody(udfPath, fnArgs),
+    };
+    if (options?.skipQueue === true) return await this.#run(request);
+    // An idle queue starts the mutation right away; otherwise it waits for the ones before it
+    // to finish (succeeded or not).
+    const previous = this.#mutationQueue;
+    const result =
+      previous === undefined ? this.#run(request) : previous.then(() => this.#run(request));
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#mutationQueue = settled;
+    void settled.then(() => {
+      if (this.#mutationQueue === settled) this.#mutationQueue = undefined;
+    });
+    return await result;
   }
 
   /** Runs an action (never queued). */
@@ -168,7 +204,12 @@ export class ConvexHttpClient {
     ...args: OptionalRestArgs<TAction>
   ): Promise<FunctionReturnType<TAction>> {
     const udfPath = getFunctionName(action);
-    return (await this.#run({ endpoint: 'action', kind: 'action', udfPath, body: this.#udfBody(udfPath, args[0]) }));
+    return await this.#run({
+      endpoint: 'action',
+      kind: 'action',
+      udfPath,
+      body: this.#udfBody(udfPath, args[0]),
+    });
   }
 
   /**
@@ -181,9 +222,13 @@ export class ConvexHttpClient {
     ...args: OptionalRestArgs<TFunction>
   ): Promise<FunctionReturnType<TFunction>> {
     const udfPath = typeof anyFunction === 'string' ? anyFunction : getFunctionName(anyFunction);
-    const body: Record<string, unknown> = { path: udfPath, format: 'convex_encoded_json', args: convexToJson(parseArgs(args[0])) };
+    const body: Record<string, unknown> = {
+      path: udfPath,
+      format: 'convex_encoded_json',
+      args: convexToJson(parseArgs(args[0])),
+    };
     if (componentPath !== undefined) body.componentPath = componentPath;
-    return (await this.#run({ endpoint: 'function', kind: 'any', udfPath, body }));
+    return await this.#run({ endpoint: 'function', kind: 'any', udfPath, body });
   }
 
   #udfBody(udfPath: string, args: unknown): Record<string, unknown> {
@@ -191,7 +236,10 @@ export class ConvexHttpClient {
   }
 
   #headers(): Record<string, string> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Convex-Client': `npm-${CLIENT_VERSION}` };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Convex-Client': `npm-${CLIENT_VERSION}`,
+    };
     if (this.#adminAuth !== undefined) headers.Authorization = `Convex ${this.#adminAuth}`;
     else if (this.#auth !== undefined) headers.Authorization = `Bearer ${this.#auth}`;
     return headers;
@@ -204,7 +252,12 @@ export class ConvexHttpClient {
       headers: this.#headers(),
       body: JSON.stringify(request.body),
     });
-    return readUdfResponse(response, { kind: request.kind, udfPath: request.udfPath, logger: this.#logger, logLines: this.#debug });
+    return readUdfResponse(response, {
+      kind: request.kind,
+      udfPath: request.udfPath,
+      logger: this.#logger,
+      logLines: this.#debug,
+    });
   }
 
   async #fetchTimestamp(): Promise<string> {

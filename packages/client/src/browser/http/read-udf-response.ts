@@ -19,7 +19,12 @@ const STATUS_UDF_FAILED = 560;
  */
 export async function readUdfResponse(
   response: Response,
-  context: { readonly kind: FunctionKind; readonly udfPath: string; readonly logger: Logger; readonly logLines: boolean },
+  context: {
+    readonly kind: FunctionKind;
+    readonly udfPath: string;
+    readonly logger: Logger;
+    readonly logLines: boolean;
+  },
 ): Promise<Value> {
   if (!response.ok && response.status !== STATUS_UDF_FAILED) throw new Error(await response.text());
   const body = (await response.json()) as {

@@ -26,7 +26,10 @@ export type Logger = {
  * logger.log('connected');
  * ```
  */
-export function createLogger(options: { logger?: Logger | boolean | undefined; verbose?: boolean | undefined }): Logger {
+export function createLogger(options: {
+  logger?: Logger | boolean | undefined;
+  verbose?: boolean | undefined;
+}): Logger {
   const { logger, verbose = false } = options;
   if (typeof logger === 'object') return logger;
   if (logger === false) {

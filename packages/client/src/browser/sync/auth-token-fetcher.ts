@@ -9,4 +9,6 @@
  * client.setAuth(fetchToken);
  * ```
  */
-export type AuthTokenFetcher = (args: { forceRefreshToken: boolean }) => Promise<string | null | undefined>;
+export type AuthTokenFetcher = (args: {
+  forceRefreshToken: boolean;
+}) => Promise<string | null | undefined>;

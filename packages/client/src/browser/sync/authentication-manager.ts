@@ -27,8 +27,17 @@ type AuthState =
   | { readonly state: 'noAuth' }
   | { readonly state: 'cachedToken'; readonly config: AuthConfig }
   | { readonly state: 'initialFetch'; readonly config: AuthConfig }
-  | { readonly state: 'freshToken'; readonly config: AuthConfig; readonly token: string; readonly hadAuth: boolean }
-  | { readonly state: 'scheduled'; readonly config: AuthConfig; readonly timer: ReturnType<typeof setTimeout> }
+  | {
+      readonly state: 'freshToken';
+      readonly config: AuthConfig;
+      readonly token: string;
+      readonly hadAuth: boolean;
+    }
+  | {
+      readonly state: 'scheduled';
+      readonly config: AuthConfig;
+      readonly timer: ReturnType<typeof setTimeout>;
+    }
   | { readonly state: 'notRefetching'; readonly config: AuthConfig };
 
 /**
@@ -119,7 +128,8 @@ export class AuthenticationManager {
     const auth = this.#auth;
     if (auth.state === 'cachedToken') {
       const cached = this.#identity.credential?.value;
-      if (this.#reuseInitialToken && cached !== undefined) this.#scheduleRefetch(cached, transition.clientClockSkew);
+      if (this.#reuseInitialToken && cached !== undefined)
+        this.#scheduleRefetch(cached, transition.clientClockSkew);
       else void this.#refetchToken();
       auth.config.onAuthChange(true);
     } else if (auth.state === 'freshToken') {
@@ -137,7 +147,11 @@ export class AuthenticationManager {
     if (error.authUpdateAttempted === false && waiting) return;
     // The error names the identity version the server was at; an older one is about a token
     // this client has already replaced.
-    if (error.baseVersion !== null && !this.#identity.isCurrentOrNewerVersion(error.baseVersion + 1)) return;
+    if (
+      error.baseVersion !== null &&
+      !this.#identity.isCurrentOrNewerVersion(error.baseVersion + 1)
+    )
+      return;
     void this.#reauthenticate(error);
   }
 
@@ -149,7 +163,10 @@ export class AuthenticationManager {
 
   async #reauthenticate(error: AuthErrorMessage): Promise<void> {
     const auth = this.#auth;
-    if (auth.state === 'noAuth' || (auth.state === 'freshToken' && this.#confirmationAttempts >= MAX_TOKEN_CONFIRMATION_ATTEMPTS)) {
+    if (
+      auth.state === 'noAuth' ||
+      (auth.state === 'freshToken' && this.#confirmationAttempts >= MAX_TOKEN_CONFIRMATION_ATTEMPTS)
+    ) {
       this.#logger.error(`Failed to authenticate: "${error.error}", check your server auth config`);
       // The server closes the socket after an AuthError; the next connection goes without auth.
       if (this.#identity.credential !== undefined) this.#identity.clear();
@@ -185,7 +202,12 @@ export class AuthenticationManager {
     if (token === STALE) return;
     if (token) {
       if (this.#identity.isNewToken(token)) {
-        this.#setState({ state: 'freshToken', config: auth.config, token, hadAuth: this.#identity.credential !== undefined });
+        this.#setState({
+          state: 'freshToken',
+          config: auth.config,
+          token,
+          hadAuth: this.#identity.credential !== undefined,
+        });
         this.#hooks.authenticate(token);
       } else {
         this.#setState({ state: 'notRefetching', config: auth.config });
@@ -219,7 +241,9 @@ export class AuthenticationManager {
     // A fresh token lives its full lifetime from now; a cached one only until `exp` by the
     // server's clock (client clock minus the skew the server measured).
     const validSeconds =
-      clientClockSkewMs === undefined ? lifetimeSeconds : Math.max(0, exp - (Date.now() - clientClockSkewMs) / 1000);
+      clientClockSkewMs === undefined
+        ? lifetimeSeconds
+        : Math.max(0, exp - (Date.now() - clientClockSkewMs) / 1000);
     let delay = Math.min(MAXIMUM_REFRESH_DELAY, (validSeconds - this.#leewaySeconds) * 1000);
     if (delay <= 0) {
       this.#logger.warn(
@@ -231,7 +255,10 @@ export class AuthenticationManager {
     this.#setState({ state: 'scheduled', config: auth.config, timer });
   }
 
-  async #fetchToken(fetchToken: AuthTokenFetcher, forceRefreshToken: boolean): Promise<string | null | undefined | typeof STALE> {
+  async #fetchToken(
+    fetchToken: AuthTokenFetcher,
+    forceRefreshToken: boolean,
+  ): Promise<string | null | undefined | typeof STALE> {
     const version = ++this.#configVersion;
     let token: string | null | undefined;
     try {
@@ -256,7 +283,12 @@ export class AuthenticationManager {
 
   #notifyRefreshing(isRefreshing: boolean): void {
     const auth = this.#auth;
-    if (auth.state === 'noAuth' || auth.state === 'initialFetch' || this.#lastRefreshing === isRefreshing) return;
+    if (
+      auth.state === 'noAuth' ||
+      auth.state === 'initialFetch' ||
+      this.#lastRefreshing === isRefreshing
+    )
+      return;
     if (auth.config.onRefreshChange === undefined) return;
     this.#lastRefreshing = isRefreshing;
     auth.config.onRefreshChange(isRefreshing);
@@ -264,7 +296,8 @@ export class AuthenticationManager {
 
   #setState(next: AuthState): void {
     if (this.#auth.state === 'scheduled') clearTimeout(this.#auth.timer);
-    if (next.state === 'scheduled' || next.state === 'notRefetching' || next.state === 'noAuth') this.#confirmationAttempts = 0;
+    if (next.state === 'scheduled' || next.state === 'notRefetching' || next.state === 'noAuth')
+      this.#confirmationAttempts = 0;
     this.#auth = next;
   }
 }

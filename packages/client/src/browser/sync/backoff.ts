@@ -53,7 +53,9 @@ export const MAX_BACKOFF = 16_000;
  */
 export function classifyDisconnectReason(reason: string | undefined): DisconnectReason {
   if (reason === undefined) return 'Unknown';
-  for (const prefix of Object.keys(SERVER_DISCONNECT_BACKOFF) as (keyof typeof SERVER_DISCONNECT_BACKOFF)[]) {
+  for (const prefix of Object.keys(
+    SERVER_DISCONNECT_BACKOFF,
+  ) as (keyof typeof SERVER_DISCONNECT_BACKOFF)[]) {
     if (reason.startsWith(prefix)) return prefix;
   }
   return 'Unknown';
@@ -69,10 +71,18 @@ export function classifyDisconnectReason(reason: string | undefined): Disconnect
  * computeBackoff({ reason: 'Unknown', retries: 10, random: 0 }); // 8000
  * ```
  */
-export function computeBackoff(options: { reason: DisconnectReason; retries: number; random: number }): number {
+export function computeBackoff(options: {
+  reason: DisconnectReason;
+  retries: number;
+  random: number;
+}): number {
   const { reason, retries, random } = options;
   const base =
-    reason === 'client' ? CLIENT_DISCONNECT_BACKOFF : reason === 'Unknown' ? UNKNOWN_DISCONNECT_BACKOFF : SERVER_DISCONNECT_BACKOFF[reason];
+    reason === 'client'
+      ? CLIENT_DISCONNECT_BACKOFF
+      : reason === 'Unknown'
+        ? UNKNOWN_DISCONNECT_BACKOFF
+        : SERVER_DISCONNECT_BACKOFF[reason];
   const capped = Math.min(base * 2 ** retries, MAX_BACKOFF);
   return capped + capped * (random - 0.5);
 }

@@ -14,11 +14,15 @@ import { logFunctionLines } from '../logging/log-function-lines.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import type { AuthTokenFetcher } from './auth-token-fetcher.ts';
 import { AuthenticationManager } from './authentication-manager.ts';
-import type { BaseConvexClientOptions, MutationOptions, SubscribeOptions } from './base-convex-client-options.ts';
-import { browserWindow } from './browser-window.ts';
+import type {
+  BaseConvexClientOptions,
+  MutationOptions,
+  SubscribeOptions,
+} from './base-convex-client-options.ts';
 import { CLIENT_VERSION } from './client-version.ts';
 import type { Transition } from './client-transition.ts';
 import type { ConnectionState } from './connection-state.ts';
+import { ConnectionStatePublisher } from './connection-state-publisher.ts';
 import { decodeJwtClaims } from './decode-jwt-claims.ts';
 import { syncUrl, validateDeploymentUrl } from './deployment-url.ts';
 import type { FunctionResult } from './function-result.ts';
@@ -29,8 +33,13 @@ import { parseArgs } from './parse-args.ts';
 import { queryTokenOf, type QueryToken } from './query-token.ts';
 import { RemoteQuerySet } from './remote-query-set.ts';
 import { RequestManager } from './request-manager.ts';
+import { installUnsavedChangesWarning } from './unsaved-changes-warning.ts';
 import { newSessionId } from './session-id.ts';
-import { WebSocketManager, type DeliveredServerMessage, type ReconnectMetadata } from './web-socket-manager.ts';
+import {
+  WebSocketManager,
+  type DeliveredServerMessage,
+  type ReconnectMetadata,
+} from './web-socket-manager.ts';
 
 /**
  * The sync engine client: one WebSocket to the deployment carrying the query set, mutations,
@@ -60,22 +69,26 @@ export class BaseConvexClient {
   #maxObservedTimestamp: Timestamp | undefined;
   #nextHandlerId = 0;
   readonly #transitionHandlers = new Map<number, (transition: Transition) => void>();
-  readonly #connectionStateListeners = new Map<number, (state: ConnectionState) => void>();
-  #lastPublishedConnectionState: string | undefined;
+  readonly #connectionState = new ConnectionStatePublisher(() => this.connectionState());
 
   /**
    * @param address The deployment URL, e.g. `http://127.0.0.1:3210`.
    * @param onTransition Called with the tokens of queries whose results changed.
    * @param options See {@link BaseConvexClientOptions}.
    */
-  constructor(address: string, onTransition: (updatedQueries: QueryToken[]) => void, options: BaseConvexClientOptions = {}) {
+  constructor(
+    address: string,
+    onTransition: (updatedQueries: QueryToken[]) => void,
+    options: BaseConvexClientOptions = {},
+  ) {
     if (typeof address === 'object') {
       throw new Error(
         'Passing a ClientConfig object is no longer supported. Pass the URL of the Convex deployment as a string directly.',
       );
     }
     if (options.skipConvexDeploymentUrlCheck !== true) validateDeploymentUrl(address);
-    const webSocketConstructor = options.webSocketConstructor ?? (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
+    const webSocketConstructor =
+      options.webSocketConstructor ?? (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
     if (webSocketConstructor === undefined) {
       throw new Error(
         'No WebSocket global variable defined! To use Convex in an environment without WebSocket try the HTTP client: https://docs.convex.dev/api/classes/browser.ConvexHttpClient',
@@ -84,14 +97,17 @@ export class BaseConvexClient {
     this.#address = address;
     this.#logger = createLogger(options);
     const uri = syncUrl(address, CLIENT_VERSION);
-    this.#requests = new RequestManager(this.#logger, () => this.#publishConnectionState());
+    this.#requests = new RequestManager(this.#logger, () => this.#connectionState.markDirty());
     this.#auth = new AuthenticationManager({
       identity: this.#identity,
       logger: this.#logger,
       refreshTokenLeewaySeconds: options.authRefreshTokenLeewaySeconds ?? 10,
       initialAuthTokenReuse: options.initialAuthTokenReuse,
       hooks: {
-        authenticate: (token) => this.#socket.sendMessage(this.#identity.setCredential({ tokenType: 'User', value: token })),
+        authenticate: (token) =>
+          this.#socket.sendMessage(
+            this.#identity.setCredential({ tokenType: 'User', value: token }),
+          ),
         clearAuth: () => this.clearAuth(),
         pauseSocket: () => this.#pause(),
         resumeSocket: () => this.#socket.resume(),
@@ -99,8 +115,12 @@ export class BaseConvexClient {
         tryRestartSocket: () => this.#socket.tryRestart(),
       },
     });
-    this.addOnTransitionHandler((transition) => onTransition(transition.queries.map((query) => query.token)));
-    this.#installUnsavedChangesWarning(options.unsavedChangesWarning);
+    this.addOnTransitionHandler((transition) =>
+      onTransition(transition.queries.map((query) => query.token)),
+    );
+    installUnsavedChangesWarning(options.unsavedChangesWarning, () =>
+      this.#requests.hasIncompleteRequests(),
+    );
     this.#socket = new WebSocketManager({
       uri,
       webSocketConstructor,
@@ -109,7 +129,7 @@ export class BaseConvexClient {
       onResume: () => this.#onResume(),
       onMessage: (message) => this.#onMessage(message),
       onServerDisconnectError: options.onServerDisconnectError,
-      onStateChange: () => this.#publishConnectionState(),
+      onStateChange: () => this.#connectionState.markDirty(),
     });
     if (options.expectAuth === true) this.#pause();
   }
@@ -169,10 +189,14 @@ export class BaseConvexClient {
     args?: Record<string, Value>,
     options?: SubscribeOptions,
   ): { queryToken: QueryToken; unsubscribe: () => void } {
-    const { queryToken, modification, unsubscribe } = this.#querySet.subscribe(name, parseArgs(args), {
-      journal: options?.journal,
-      componentPath: options?.componentPath,
-    });
+    const { queryToken, modification, unsubscribe } = this.#querySet.subscribe(
+      name,
+      parseArgs(args),
+      {
+        journal: options?.journal,
+        componentPath: options?.componentPath,
+      },
+    );
     if (modification !== null) this.#socket.sendMessage(modification);
     return {
       queryToken,
@@ -225,16 +249,18 @@ export class BaseConvexClient {
 
   /** Calls `cb` whenever the {@link ConnectionState} changes; returns an unsubscribe function. */
   subscribeToConnectionState(cb: (connectionState: ConnectionState) => void): () => void {
-    const id = this.#nextHandlerId++;
-    this.#connectionStateListeners.set(id, cb);
-    return () => this.#connectionStateListeners.delete(id);
+    return this.#connectionState.subscribe(cb);
   }
 
   /**
    * Runs a mutation. Resolves with its result once the query results include its writes;
    * rejects with `[CONVEX M(path)] …` (a `ConvexError` when it threw one).
    */
-  async mutation(name: string, args?: Record<string, Value>, options?: MutationOptions): Promise<any> {
+  async mutation(
+    name: string,
+    args?: Record<string, Value>,
+    options?: MutationOptions,
+  ): Promise<any> {
     const result = await this.mutationInternal(name, args, options);
     if (!result.success) throw functionError({ kind: 'mutation', udfPath: name }, result);
     return result.value;
@@ -266,16 +292,26 @@ export class BaseConvexClient {
       const changed = this.#optimistic.applyOptimisticUpdate((store) => {
         const returned: unknown = optimisticUpdate(store, mutationArgs);
         if (returned instanceof Promise) {
-          this.#logger.warn('Optimistic update handler returned a Promise. Optimistic updates should be synchronous.');
+          this.#logger.warn(
+            'Optimistic update handler returned a Promise. Optimistic updates should be synchronous.',
+          );
         }
       }, requestId);
       this.#emit({
-        queries: changed.map((token) => ({ token, modification: { kind: 'Updated', result: this.#optimistic.rawQueryResult(token) } })),
+        queries: changed.map((token) => ({
+          token,
+          modification: { kind: 'Updated', result: this.#optimistic.rawQueryResult(token) },
+        })),
         reflectedMutations: [],
         timestamp: this.#remote.timestamp(),
       });
     }
-    const message: MutationMessage = { type: 'Mutation', requestId, udfPath, args: [convexToJson(mutationArgs) as JSONObject] };
+    const message: MutationMessage = {
+      type: 'Mutation',
+      requestId,
+      udfPath,
+      args: [convexToJson(mutationArgs) as JSONObject],
+    };
     if (componentPath !== undefined) message.componentPath = componentPath;
     const sent = this.#socket.sendMessage(message);
     return { requestId, mutationPromise: this.#requests.request(message, sent) };
@@ -289,9 +325,18 @@ export class BaseConvexClient {
   }
 
   /** @internal {@link action} returning the raw {@link FunctionResult}. */
-  actionInternal(udfPath: string, args?: Record<string, Value>, componentPath?: string): Promise<FunctionResult> {
+  actionInternal(
+    udfPath: string,
+    args?: Record<string, Value>,
+    componentPath?: string,
+  ): Promise<FunctionResult> {
     const requestId = this.#nextRequestId++;
-    const message: ActionMessage = { type: 'Action', requestId, udfPath, args: [convexToJson(parseArgs(args)) as JSONObject] };
+    const message: ActionMessage = {
+      type: 'Action',
+      requestId,
+      udfPath,
+      args: [convexToJson(parseArgs(args)) as JSONObject],
+    };
     if (componentPath !== undefined) message.componentPath = componentPath;
     const sent = this.#socket.sendMessage(message);
     return this.#requests.request(message, sent);
@@ -337,7 +382,8 @@ export class BaseConvexClient {
       lastCloseReason: metadata.lastCloseReason,
       clientTs: metadata.clientTs,
     };
-    if (this.#maxObservedTimestamp !== undefined) connect.maxObservedTimestamp = this.#maxObservedTimestamp;
+    if (this.#maxObservedTimestamp !== undefined)
+      connect.maxObservedTimestamp = this.#maxObservedTimestamp;
     this.#socket.sendMessage(connect);
     // The server starts this connection from scratch: so do we, then re-send everything
     // (spec §3.7: Connect → Authenticate → ModifyQuerySet → mutations).
@@ -364,7 +410,8 @@ export class BaseConvexClient {
         for (const modification of message.modifications) {
           if (modification.type === 'QueryRemoved') continue;
           const udfPath = this.#querySet.queryPath(modification.queryId);
-          if (udfPath !== null) logFunctionLines(this.#logger, { kind: 'query', udfPath }, modification.logLines);
+          if (udfPath !== null)
+            logFunctionLines(this.#logger, { kind: 'query', udfPath }, modification.logLines);
         }
         this.#auth.onTransition(message);
         this.#querySet.transition(message);
@@ -374,7 +421,8 @@ export class BaseConvexClient {
       case 'MutationResponse': {
         if (message.success) this.#observe(message.ts);
         const finished = this.#requests.onResponse(message);
-        if (finished !== null) this.#publishResults(new Map([[finished.requestId, finished.result]]));
+        if (finished !== null)
+          this.#publishResults(new Map([[finished.requestId, finished.result]]));
         break;
       }
       case 'ActionResponse':
@@ -400,7 +448,8 @@ export class BaseConvexClient {
   }
 
   #observe(ts: Timestamp): void {
-    if (this.#maxObservedTimestamp === undefined || this.#maxObservedTimestamp <= ts) this.#maxObservedTimestamp = ts;
+    if (this.#maxObservedTimestamp === undefined || this.#maxObservedTimestamp <= ts)
+      this.#maxObservedTimestamp = ts;
   }
 
   // Rebuilds the visible results from the server's plus the still-pending optimistic updates,
@@ -411,11 +460,21 @@ export class BaseConvexClient {
       const token = this.#querySet.queryToken(queryId);
       // Results for queries unsubscribed before the server heard of it are ignored.
       if (token === null) continue;
-      serverResults.set(token, { result, udfPath: this.#querySet.queryPath(queryId) ?? '', args: this.#querySet.queryArgs(queryId) ?? {} });
+      serverResults.set(token, {
+        result,
+        udfPath: this.#querySet.queryPath(queryId) ?? '',
+        args: this.#querySet.queryArgs(queryId) ?? {},
+      });
     }
-    const changed = this.#optimistic.ingestQueryResultsFromServer(serverResults, new Set(finished.keys()));
+    const changed = this.#optimistic.ingestQueryResultsFromServer(
+      serverResults,
+      new Set(finished.keys()),
+    );
     this.#emit({
-      queries: changed.map((token) => ({ token, modification: { kind: 'Updated', result: this.#optimistic.rawQueryResult(token) } })),
+      queries: changed.map((token) => ({
+        token,
+        modification: { kind: 'Updated', result: this.#optimistic.rawQueryResult(token) },
+      })),
       reflectedMutations: [...finished].map(([requestId, result]) => ({ requestId, result })),
       timestamp: this.#remote.timestamp(),
     });
@@ -423,37 +482,5 @@ export class BaseConvexClient {
 
   #emit(transition: Transition): void {
     for (const handler of this.#transitionHandlers.values()) handler(transition);
-  }
-
-  // Coalesced to one check per microtask; listeners hear only real changes.
-  #publishConnectionState(): void {
-    void Promise.resolve().then(() => {
-      if (this.#connectionStateListeners.size === 0) return;
-      const state = this.connectionState();
-      const serialized = JSON.stringify(state);
-      if (serialized === this.#lastPublishedConnectionState) return;
-      this.#lastPublishedConnectionState = serialized;
-      for (const listener of this.#connectionStateListeners.values()) listener(state);
-    });
-  }
-
-  #installUnsavedChangesWarning(requested: boolean | undefined): void {
-    const window = browserWindow();
-    if (window === undefined) {
-      if (requested === true) {
-        throw new Error(
-          'unsavedChangesWarning requested, but window.addEventListener not found! Remove {unsavedChangesWarning: true} from Convex client options.',
-        );
-      }
-      return;
-    }
-    if (requested === false) return;
-    window.addEventListener('beforeunload', (event) => {
-      if (!this.#requests.hasIncompleteRequests()) return undefined;
-      const message = 'Are you sure you want to leave? Your changes may not be saved.';
-      event.preventDefault();
-      event.returnValue = message;
-      return message;
-    });
   }
 }

@@ -27,5 +27,7 @@ export function browserWindow(): BrowserWindow | undefined {
   const candidate = (globalThis as { window?: unknown }).window;
   if (typeof candidate !== 'object' || candidate === null) return undefined;
   const { addEventListener, removeEventListener } = candidate as Partial<BrowserWindow>;
-  return typeof addEventListener === 'function' && typeof removeEventListener === 'function' ? (candidate as BrowserWindow) : undefined;
+  return typeof addEventListener === 'function' && typeof removeEventListener === 'function'
+    ? (candidate as BrowserWindow)
+    : undefined;
 }

@@ -11,7 +11,8 @@ import type { QueryToken } from './query-token.ts';
  * const change: QueryModification = { kind: 'Updated', result: { success: true, value: 1, logLines: [] } };
  * ```
  */
-export type QueryModification = { kind: 'Updated'; result: FunctionResult | undefined } | { kind: 'Removed' };
+export type QueryModification =
+  { kind: 'Updated'; result: FunctionResult | undefined } | { kind: 'Removed' };
 
 /**
  * What changed for the UI, from a server Transition or a local optimistic update: the queries

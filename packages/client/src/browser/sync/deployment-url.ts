@@ -18,7 +18,9 @@ export function validateDeploymentUrl(deploymentUrl: unknown): void {
     throw new Error(`Invalid deployment address: found ${typeof deploymentUrl}".`);
   }
   if (!deploymentUrl.startsWith('http:') && !deploymentUrl.startsWith('https:')) {
-    throw new Error(`Invalid deployment address: Must start with "https://" or "http://". Found "${deploymentUrl}".`);
+    throw new Error(
+      `Invalid deployment address: Must start with "https://" or "http://". Found "${deploymentUrl}".`,
+    );
   }
   if (!URL.canParse(deploymentUrl)) {
     throw new Error(

@@ -18,7 +18,12 @@ export type FunctionSuccess = { success: true; value: Value; logLines: string[] 
  * const failed: FunctionFailure = { success: false, errorMessage: 'boom', logLines: [] };
  * ```
  */
-export type FunctionFailure = { success: false; errorMessage: string; errorData?: Value | undefined; logLines: string[] };
+export type FunctionFailure = {
+  success: false;
+  errorMessage: string;
+  errorData?: Value | undefined;
+  logLines: string[];
+};
 
 /**
  * The outcome of running a Convex function on the server.

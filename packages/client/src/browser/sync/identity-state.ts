@@ -10,7 +10,11 @@ import type { AuthenticateMessage, UserIdentityAttributes } from '@selfhost/prot
  */
 export type AuthCredential =
   | { readonly tokenType: 'User'; readonly value: string }
-  | { readonly tokenType: 'Admin'; readonly value: string; readonly impersonating?: UserIdentityAttributes | undefined };
+  | {
+      readonly tokenType: 'Admin';
+      readonly value: string;
+      readonly impersonating?: UserIdentityAttributes | undefined;
+    };
 
 /**
  * The client's side of the identity version (spec §3.2, §3.6): the credential it wants the server
@@ -108,8 +112,14 @@ export class IdentityState {
 }
 
 function authenticateMessage(credential: AuthCredential, baseVersion: number): AuthenticateMessage {
-  if (credential.tokenType === 'User') return { type: 'Authenticate', tokenType: 'User', value: credential.value, baseVersion };
-  const message: AuthenticateMessage = { type: 'Authenticate', tokenType: 'Admin', value: credential.value, baseVersion };
+  if (credential.tokenType === 'User')
+    return { type: 'Authenticate', tokenType: 'User', value: credential.value, baseVersion };
+  const message: AuthenticateMessage = {
+    type: 'Authenticate',
+    tokenType: 'Admin',
+    value: credential.value,
+    baseVersion,
+  };
   if (credential.impersonating !== undefined) message.impersonating = credential.impersonating;
   return message;
 }

@@ -17,9 +17,20 @@ describe('LocalQuerySet', () => {
     expect(again.modification).toBeNull();
     expect(again.queryToken).toBe(a.queryToken);
     const b = set.subscribe('messages', { n: 1n });
-    expect(b.modification).toMatchObject({ baseVersion: 1, newVersion: 2, modifications: [{ queryId: 1, udfPath: 'messages:default', args: [{ n: { $integer: 'AQAAAAAAAAA=' } }] }] });
+    expect(b.modification).toMatchObject({
+      baseVersion: 1,
+      newVersion: 2,
+      modifications: [
+        { queryId: 1, udfPath: 'messages:default', args: [{ n: { $integer: 'AQAAAAAAAAA=' } }] },
+      ],
+    });
     expect(a.unsubscribe()).toBeNull(); // one subscriber left
-    expect(again.unsubscribe()).toEqual({ type: 'ModifyQuerySet', baseVersion: 2, newVersion: 3, modifications: [{ type: 'Remove', queryId: 0 }] });
+    expect(again.unsubscribe()).toEqual({
+      type: 'ModifyQuerySet',
+      baseVersion: 2,
+      newVersion: 3,
+      modifications: [{ type: 'Remove', queryId: 0 }],
+    });
     expect(set.version).toBe(3);
   });
 
@@ -32,7 +43,9 @@ describe('LocalQuerySet', () => {
       type: 'Transition',
       startVersion: { querySet: 0, identity: 0, ts: t(0n) },
       endVersion: { querySet: 4, identity: 0, ts: t(1n) },
-      modifications: [{ type: 'QueryUpdated', queryId: 1, value: null, logLines: [], journal: 'cursor-1' }],
+      modifications: [
+        { type: 'QueryUpdated', queryId: 1, value: null, logLines: [], journal: 'cursor-1' },
+      ],
     });
     expect(set.queryJournal(b.queryToken)).toBe('cursor-1');
     expect(set.restart()).toEqual({
@@ -50,7 +63,9 @@ describe('LocalQuerySet', () => {
       type: 'Transition',
       startVersion: { querySet: 1, identity: 0, ts: t(1n) },
       endVersion: { querySet: 2, identity: 0, ts: t(1n) },
-      modifications: [{ type: 'QueryUpdated', queryId: 0, value: null, logLines: [], journal: null }],
+      modifications: [
+        { type: 'QueryUpdated', queryId: 0, value: null, logLines: [], journal: null },
+      ],
     });
     expect(set.hasSyncedPastLastReconnect()).toBe(true);
   });

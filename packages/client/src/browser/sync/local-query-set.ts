@@ -61,7 +61,11 @@ export class LocalQuerySet {
     udfPath: string,
     args: Record<string, Value>,
     options: { journal?: QueryJournal | undefined; componentPath?: string | undefined } = {},
-  ): { queryToken: QueryToken; modification: ModifyQuerySetMessage | null; unsubscribe: () => ModifyQuerySetMessage | null } {
+  ): {
+    queryToken: QueryToken;
+    modification: ModifyQuerySetMessage | null;
+    unsubscribe: () => ModifyQuerySetMessage | null;
+  } {
     const canonicalPath = canonicalizeUdfPath(udfPath);
     const queryToken = queryTokenOf(canonicalPath, args);
     const unsubscribe = () => this.#removeSubscriber(queryToken);
@@ -198,7 +202,12 @@ export class LocalQuerySet {
 }
 
 function addMessage(query: LocalQuery): AddQuery {
-  const add: AddQuery = { type: 'Add', queryId: query.id, udfPath: query.udfPath, args: [convexToJson(query.args) as JSONObject] };
+  const add: AddQuery = {
+    type: 'Add',
+    queryId: query.id,
+    udfPath: query.udfPath,
+    args: [convexToJson(query.args) as JSONObject],
+  };
   if (query.journal !== undefined) add.journal = query.journal;
   if (query.componentPath !== undefined) add.componentPath = query.componentPath;
   return add;

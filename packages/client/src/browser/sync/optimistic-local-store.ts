@@ -54,7 +54,10 @@ export interface OptimisticLocalStore {
  * };
  * ```
  */
-export type OptimisticUpdate<TArgs extends Record<string, Value>> = (localQueryStore: OptimisticLocalStore, args: TArgs) => void;
+export type OptimisticUpdate<TArgs extends Record<string, Value>> = (
+  localQueryStore: OptimisticLocalStore,
+  args: TArgs,
+) => void;
 
 /** @internal An optimistic update with any arguments. @example const u: AnyOptimisticUpdate = () => {}; */
 export type AnyOptimisticUpdate = OptimisticUpdate<any>;

@@ -14,15 +14,22 @@ function server(values: Record<string, string[] | number>): QueryResultsMap {
   for (const [channel, value] of Object.entries(values)) {
     const result: FunctionResult = { success: true, value, logLines: [] };
     if (channel === 'count') map.set(countToken, { udfPath: 'messages:count', args: {}, result });
-    else map.set(queryTokenOf('messages:list', { channel }), { udfPath: 'messages:list', args: { channel }, result });
+    else
+      map.set(queryTokenOf('messages:list', { channel }), {
+        udfPath: 'messages:list',
+        args: { channel },
+        result,
+      });
   }
   return map;
 }
 
-const append = (body: string) => (store: Parameters<Parameters<OptimisticQueryResults['applyOptimisticUpdate']>[0]>[0]) => {
-  const messages = store.getQuery(list, { channel: 'general' });
-  if (messages !== undefined) store.setQuery(list, { channel: 'general' }, [...messages, body]);
-};
+const append =
+  (body: string) =>
+  (store: Parameters<Parameters<OptimisticQueryResults['applyOptimisticUpdate']>[0]>[0]) => {
+    const messages = store.getQuery(list, { channel: 'general' });
+    if (messages !== undefined) store.setQuery(list, { channel: 'general' }, [...messages, body]);
+  };
 
 describe('OptimisticQueryResults', () => {
   test('layers pending updates over server results, replays them on new results, drops finished ones', () => {
@@ -32,7 +39,9 @@ describe('OptimisticQueryResults', () => {
     expect(view.applyOptimisticUpdate(append('c'), 1)).toEqual([general]);
     expect(view.queryResult(general)).toEqual(['a', 'b', 'c']);
     // The server sends a newer result (someone else's 'x'): both updates replay on top, in order.
-    expect(view.ingestQueryResultsFromServer(server({ general: ['a', 'x'] }), new Set())).toEqual([general]);
+    expect(view.ingestQueryResultsFromServer(server({ general: ['a', 'x'] }), new Set())).toEqual([
+      general,
+    ]);
     expect(view.queryResult(general)).toEqual(['a', 'x', 'b', 'c']);
     // Mutation 0 is reflected (its 'b' is in the server result): its update goes, 1's stays.
     view.ingestQueryResultsFromServer(server({ general: ['a', 'x', 'b'] }), new Set([0]));
@@ -52,7 +61,9 @@ describe('OptimisticQueryResults', () => {
     view.applyOptimisticUpdate((store) => store.setQuery(list, { channel: 'new' }, ['z']), 1);
     const newChannel = queryTokenOf('messages:list', { channel: 'new' });
     expect(view.queryResult(newChannel)).toEqual(['z']);
-    expect(view.ingestQueryResultsFromServer(base, new Set([0, 1])).sort()).toEqual([countToken, newChannel].sort());
+    expect(view.ingestQueryResultsFromServer(base, new Set([0, 1])).sort()).toEqual(
+      [countToken, newChannel].sort(),
+    );
     expect(view.queryResult(countToken)).toBe(1);
     expect(view.hasQueryResult(newChannel)).toBe(false);
   });
@@ -60,7 +71,14 @@ describe('OptimisticQueryResults', () => {
   test('throws a failed query as [CONVEX Q(path)] error, and optimistic updates see it as loading', () => {
     const view = new OptimisticQueryResults();
     const failed: QueryResultsMap = new Map([
-      [general, { udfPath: 'messages:list', args: { channel: 'general' }, result: { success: false, errorMessage: 'boom', logLines: [] } }],
+      [
+        general,
+        {
+          udfPath: 'messages:list',
+          args: { channel: 'general' },
+          result: { success: false, errorMessage: 'boom', logLines: [] },
+        },
+      ],
     ]);
     view.ingestQueryResultsFromServer(failed, new Set());
     expect(() => view.queryResult(general)).toThrowErrorMatchingInlineSnapshot(`

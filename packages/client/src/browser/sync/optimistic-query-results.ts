@@ -23,7 +23,11 @@ import { queryTokenOf, type QueryToken } from './query-token.ts';
  * const entry: QueryResultEntry = { udfPath: 'messages:list', args: {}, result: undefined };
  * ```
  */
-export type QueryResultEntry = { result: FunctionResult | undefined; udfPath: string; args: Record<string, Value> };
+export type QueryResultEntry = {
+  result: FunctionResult | undefined;
+  udfPath: string;
+  args: Record<string, Value>;
+};
 
 /**
  * Query results keyed by token.
@@ -48,16 +52,20 @@ class LocalStore implements OptimisticLocalStore {
     this.#results = results;
   }
 
-  getQuery<TQuery extends QueryReference>(query: TQuery, ...args: OptionalRestArgs<TQuery>): undefined | FunctionReturnType<TQuery> {
+  getQuery<TQuery extends QueryReference>(
+    query: TQuery,
+    ...args: OptionalRestArgs<TQuery>
+  ): undefined | FunctionReturnType<TQuery> {
     const entry = this.#results.get(queryTokenOf(getFunctionName(query), parseArgs(args[0])));
-    return (entry === undefined ? undefined : valueOf(entry.result));
+    return entry === undefined ? undefined : valueOf(entry.result);
   }
 
   getAllQueries<TQuery extends QueryReference>(
     query: TQuery,
   ): { args: FunctionArgs<TQuery>; value: undefined | FunctionReturnType<TQuery> }[] {
     const udfPath = canonicalizeUdfPath(getFunctionName(query));
-    const found: { args: FunctionArgs<TQuery>; value: undefined | FunctionReturnType<TQuery> }[] = [];
+    const found: { args: FunctionArgs<TQuery>; value: undefined | FunctionReturnType<TQuery> }[] =
+      [];
     for (const entry of this.#results.values()) {
       if (entry.udfPath !== udfPath) continue;
       found.push({ args: entry.args, value: valueOf(entry.result) });
@@ -65,7 +73,11 @@ class LocalStore implements OptimisticLocalStore {
     return found;
   }
 
-  setQuery<TQuery extends QueryReference>(query: TQuery, args: FunctionArgs<TQuery>, value: undefined | FunctionReturnType<TQuery>): void {
+  setQuery<TQuery extends QueryReference>(
+    query: TQuery,
+    args: FunctionArgs<TQuery>,
+    value: undefined | FunctionReturnType<TQuery>,
+  ): void {
     const udfPath = canonicalizeUdfPath(getFunctionName(query));
     const queryArgs = parseArgs(args);
     const token = queryTokenOf(udfPath, queryArgs);
@@ -100,7 +112,10 @@ export class OptimisticQueryResults {
    * Replaces the base with fresh server results, forgets the updates of `finishedRequests`, and
    * replays the rest. Returns the tokens whose result changed.
    */
-  ingestQueryResultsFromServer(serverResults: QueryResultsMap, finishedRequests: ReadonlySet<number>): QueryToken[] {
+  ingestQueryResultsFromServer(
+    serverResults: QueryResultsMap,
+    finishedRequests: ReadonlySet<number>,
+  ): QueryToken[] {
     this.#updates = this.#updates.filter(({ requestId }) => !finishedRequests.has(requestId));
     const previous = this.#results;
     this.#results = new Map(serverResults);

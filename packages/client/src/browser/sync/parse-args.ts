@@ -4,12 +4,20 @@ function isPlainObject(value: unknown): value is Record<string, Value> {
   if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   // Objects from another realm (iframe, `vm`) have another `Object.prototype`.
-  return proto === null || proto === Object.prototype || (proto as { constructor?: { name?: string } }).constructor?.name === 'Object';
+  return (
+    proto === null ||
+    proto === Object.prototype ||
+    (proto as { constructor?: { name?: string } }).constructor?.name === 'Object'
+  );
 }
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
-  return value === null ? 'null' : typeof value === 'object' ? 'a class instance' : JSON.stringify(value) ?? typeof value;
+  return value === null
+    ? 'null'
+    : typeof value === 'object'
+      ? 'a class instance'
+      : (JSON.stringify(value) ?? typeof value);
 }
 
 /**
@@ -24,7 +32,9 @@ function describe(value: unknown): string {
 export function parseArgs(args: unknown): Record<string, Value> {
   if (args === undefined) return {};
   if (!isPlainObject(args)) {
-    throw new Error(`The arguments to a Convex function must be an object. Received: ${describe(args)}`);
+    throw new Error(
+      `The arguments to a Convex function must be an object. Received: ${describe(args)}`,
+    );
   }
   return args;
 }

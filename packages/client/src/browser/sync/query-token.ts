@@ -22,5 +22,8 @@ export type QueryToken = string & { __queryToken: true };
  * ```
  */
 export function queryTokenOf(udfPath: string, args: Record<string, Value>): QueryToken {
-  return JSON.stringify({ udfPath: canonicalizeUdfPath(udfPath), args: convexToJson(args) }) as QueryToken;
+  return JSON.stringify({
+    udfPath: canonicalizeUdfPath(udfPath),
+    args: convexToJson(args),
+  }) as QueryToken;
 }

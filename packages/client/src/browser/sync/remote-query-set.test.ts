@@ -48,11 +48,23 @@ describe('RemoteQuerySet', () => {
     const remote = new RemoteQuerySet();
     const failed = transition(first);
     failed.modifications = [
-      { type: 'QueryFailed', queryId: 0, errorMessage: 'boom', logLines: ["[LOG] 'x'"], journal: null, errorData: { $integer: 'AQAAAAAAAAA=' } },
+      {
+        type: 'QueryFailed',
+        queryId: 0,
+        errorMessage: 'boom',
+        logLines: ["[LOG] 'x'"],
+        journal: null,
+        errorData: { $integer: 'AQAAAAAAAAA=' },
+      },
       { type: 'QueryUpdated', queryId: 1, value: 1, logLines: [], journal: 'j' },
     ];
     remote.transition(failed);
-    expect(remote.results().get(0)).toEqual({ success: false, errorMessage: 'boom', errorData: 1n, logLines: ["[LOG] 'x'"] });
+    expect(remote.results().get(0)).toEqual({
+      success: false,
+      errorMessage: 'boom',
+      errorData: 1n,
+      logLines: ["[LOG] 'x'"],
+    });
     const removal = transition(second);
     removal.modifications = [{ type: 'QueryRemoved', queryId: 1 }];
     remote.transition(removal);

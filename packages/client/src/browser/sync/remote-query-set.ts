@@ -1,4 +1,9 @@
-import { MIN_TIMESTAMP, type StateVersion, type Timestamp, type TransitionMessage } from '@selfhost/protocol';
+import {
+  MIN_TIMESTAMP,
+  type StateVersion,
+  type Timestamp,
+  type TransitionMessage,
+} from '@selfhost/protocol';
 import { jsonToConvex } from '@selfhost/values';
 import type { FunctionResult } from './function-result.ts';
 
@@ -26,7 +31,11 @@ export class RemoteQuerySet {
   transition(transition: TransitionMessage): void {
     const start = transition.startVersion;
     const current = this.#version;
-    if (start.querySet !== current.querySet || start.identity !== current.identity || start.ts !== current.ts) {
+    if (
+      start.querySet !== current.querySet ||
+      start.identity !== current.identity ||
+      start.ts !== current.ts
+    ) {
       throw new Error(
         `Invalid start version: ${start.ts}:${start.querySet}:${start.identity}, transitioning from ${current.ts}:${current.querySet}:${current.identity}`,
       );
@@ -44,7 +53,10 @@ export class RemoteQuerySet {
           this.#results.set(modification.queryId, {
             success: false,
             errorMessage: modification.errorMessage,
-            errorData: modification.errorData === undefined ? undefined : jsonToConvex(modification.errorData),
+            errorData:
+              modification.errorData === undefined
+                ? undefined
+                : jsonToConvex(modification.errorData),
             logLines: modification.logLines,
           });
           break;

@@ -84,11 +84,16 @@ export class RequestManager {
    * request is now finished (its optimistic update can go), `null` when it is unknown, already
    * answered, or a successful mutation that must wait for its Transition.
    */
-  onResponse(response: MutationResponseMessage | ActionResponseMessage): { requestId: number; result: FunctionResult } | null {
+  onResponse(
+    response: MutationResponseMessage | ActionResponseMessage,
+  ): { requestId: number; result: FunctionResult } | null {
     const request = this.#inflight.get(response.requestId);
     // Unknown ids happen after a reconnect re-sent a mutation that a Transition then completed.
     if (request === undefined || request.state.phase === 'Answered') return null;
-    const source = { kind: request.message.type === 'Mutation' ? ('mutation' as const) : ('action' as const), udfPath: request.message.udfPath };
+    const source = {
+      kind: request.message.type === 'Mutation' ? ('mutation' as const) : ('action' as const),
+      udfPath: request.message.udfPath,
+    };
     logFunctionLines(this.#logger, source, response.logLines);
     let result: FunctionResult;
     if (response.success) {
@@ -140,7 +145,11 @@ export class RequestManager {
         // Answered ones too: the server replays the stored outcome and moves us past its ts.
         messages.push(request.message);
       } else {
-        this.#finish(requestId, { success: false, errorMessage: ACTION_CONNECTION_LOST, logLines: [] });
+        this.#finish(requestId, {
+          success: false,
+          errorMessage: ACTION_CONNECTION_LOST,
+          logLines: [],
+        });
       }
     }
     this.#onChange();
@@ -161,7 +170,8 @@ export class RequestManager {
 
   /** Whether some request was sent and has no response yet. */
   hasIncompleteRequests(): boolean {
-    for (const request of this.#inflight.values()) if (request.state.phase === 'Requested') return true;
+    for (const request of this.#inflight.values())
+      if (request.state.phase === 'Requested') return true;
     return false;
   }
 

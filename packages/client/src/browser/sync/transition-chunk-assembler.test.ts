@@ -17,13 +17,18 @@ describe('TransitionChunkAssembler', () => {
     const assembler = new TransitionChunkAssembler();
     expect(assembler.add(chunk(0))).toBeNull();
     expect(assembler.add(chunk(1))).toBeNull();
-    expect(assembler.add(chunk(2))).toMatchObject({ type: 'Transition', endVersion: { querySet: 1, ts: 1n } });
+    expect(assembler.add(chunk(2))).toMatchObject({
+      type: 'Transition',
+      endVersion: { querySet: 1, ts: 1n },
+    });
     expect(assembler.isBuffering).toBe(false);
   });
 
   test('rejects parts out of order or from another transition', () => {
     const assembler = new TransitionChunkAssembler();
-    expect(() => assembler.add(chunk(1))).toThrow('TransitionChunk received out of order: expected part 0, got 1');
+    expect(() => assembler.add(chunk(1))).toThrow(
+      'TransitionChunk received out of order: expected part 0, got 1',
+    );
     assembler.add(chunk(0));
     expect(() => assembler.add(chunk(1, 't2'))).toThrow('Invalid TransitionChunk');
     expect(assembler.isBuffering).toBe(false);

@@ -1,4 +1,8 @@
-import { parseServerMessage, type TransitionChunkMessage, type TransitionMessage } from '@selfhost/protocol';
+import {
+  parseServerMessage,
+  type TransitionChunkMessage,
+  type TransitionMessage,
+} from '@selfhost/protocol';
 
 /**
  * Joins the `TransitionChunk` parts of one large Transition (spec §3.3). Parts must arrive in
@@ -19,15 +23,22 @@ export class TransitionChunkAssembler {
     if (
       chunk.totalParts === 0 ||
       chunk.partNumber >= chunk.totalParts ||
-      (buffer !== null && (buffer.totalParts !== chunk.totalParts || buffer.transitionId !== chunk.transitionId))
+      (buffer !== null &&
+        (buffer.totalParts !== chunk.totalParts || buffer.transitionId !== chunk.transitionId))
     ) {
       this.#buffer = null;
       throw new Error('Invalid TransitionChunk');
     }
-    const current = buffer ?? { chunks: [], totalParts: chunk.totalParts, transitionId: chunk.transitionId };
+    const current = buffer ?? {
+      chunks: [],
+      totalParts: chunk.totalParts,
+      transitionId: chunk.transitionId,
+    };
     if (chunk.partNumber !== current.chunks.length) {
       this.#buffer = null;
-      throw new Error(`TransitionChunk received out of order: expected part ${current.chunks.length}, got ${chunk.partNumber}`);
+      throw new Error(
+        `TransitionChunk received out of order: expected part ${current.chunks.length}, got ${chunk.partNumber}`,
+      );
     }
     current.chunks.push(chunk.chunk);
     if (current.chunks.length < current.totalParts) {
@@ -36,7 +47,8 @@ export class TransitionChunkAssembler {
     }
     this.#buffer = null;
     const message = parseServerMessage(current.chunks.join(''));
-    if (message.type !== 'Transition') throw new Error(`Expected Transition, got ${message.type} after assembling chunks`);
+    if (message.type !== 'Transition')
+      throw new Error(`Expected Transition, got ${message.type} after assembling chunks`);
     return message;
   }
 

@@ -1,4 +1,9 @@
-import { encodeClientMessage, parseServerMessage, type ClientMessage, type ServerMessage } from '@selfhost/protocol';
+import {
+  encodeClientMessage,
+  parseServerMessage,
+  type ClientMessage,
+  type ServerMessage,
+} from '@selfhost/protocol';
 import type { Logger } from '../logging/logger.ts';
 import { browserWindow } from './browser-window.ts';
 import { classifyDisconnectReason, computeBackoff, type DisconnectReason } from './backoff.ts';
@@ -27,10 +32,17 @@ export const SERVER_INACTIVITY_THRESHOLD = 60_000;
  * const meta: ReconnectMetadata = { connectionCount: 0, lastCloseReason: 'InitialConnect', clientTs: Date.now() };
  * ```
  */
-export type ReconnectMetadata = { connectionCount: number; lastCloseReason: string | null; clientTs: number };
+export type ReconnectMetadata = {
+  connectionCount: number;
+  lastCloseReason: string | null;
+  clientTs: number;
+};
 
 /** Server messages that reach the client: pings and chunks are handled here. @example declare const m: DeliveredServerMessage; */
-export type DeliveredServerMessage = Exclude<ServerMessage, { type: 'Ping' } | { type: 'TransitionChunk' }>;
+export type DeliveredServerMessage = Exclude<
+  ServerMessage,
+  { type: 'Ping' } | { type: 'TransitionChunk' }
+>;
 
 /**
  * Options of {@link WebSocketManager}.
@@ -61,7 +73,11 @@ type Socket =
   | { readonly state: 'disconnected' }
   | { readonly state: 'connecting'; readonly ws: WebSocket; readonly paused: boolean }
   // "uninitialized": opened while paused, Connect not sent yet.
-  | { readonly state: 'ready'; readonly ws: WebSocket; readonly paused: 'yes' | 'no' | 'uninitialized' }
+  | {
+      readonly state: 'ready';
+      readonly ws: WebSocket;
+      readonly paused: 'yes' | 'no' | 'uninitialized';
+    }
   | { readonly state: 'stopped' }
   | { readonly state: 'terminated' };
 
@@ -109,7 +125,9 @@ export class WebSocketManager {
     try {
       socket.ws.send(encodeClientMessage(message));
     } catch (error) {
-      this.#options.logger.log(`Failed to send message on WebSocket, reconnecting: ${String(error)}`);
+      this.#options.logger.log(
+        `Failed to send message on WebSocket, reconnecting: ${String(error)}`,
+      );
       this.#closeAndReconnect('FailedToSendMessage');
     }
     return true;
@@ -159,7 +177,8 @@ export class WebSocketManager {
   terminate(): Promise<void> {
     clearTimeout(this.#inactivityTimer);
     this.#clearReconnect();
-    if (this.#onlineListener !== undefined) browserWindow()?.removeEventListener('online', this.#onlineListener);
+    if (this.#onlineListener !== undefined)
+      browserWindow()?.removeEventListener('online', this.#onlineListener);
     const closed = this.#closeSocket();
     this.#socket = { state: 'terminated' };
     this.#options.onStateChange();
@@ -167,7 +186,12 @@ export class WebSocketManager {
   }
 
   /** The socket's part of the client's connection state. */
-  connectionState(): { isConnected: boolean; hasEverConnected: boolean; connectionCount: number; connectionRetries: number } {
+  connectionState(): {
+    isConnected: boolean;
+    hasEverConnected: boolean;
+    connectionCount: number;
+    connectionRetries: number;
+  } {
     return {
       isConnected: this.#socket.state === 'ready',
       hasEverConnected: this.#hasEverConnected,
@@ -192,7 +216,8 @@ export class WebSocketManager {
     ws.onerror = (event) => {
       this.#chunks.reset();
       const message = (event as { message?: unknown }).message;
-      if (typeof message === 'string' && message !== '') this.#options.logger.log(`WebSocket error message: ${message}`);
+      if (typeof message === 'string' && message !== '')
+        this.#options.logger.log(`WebSocket error message: ${message}`);
     };
     ws.onmessage = (event) => this.#onFrame(event.data);
     ws.onclose = (event) => this.#onClose(event.code, event.reason);
@@ -207,7 +232,9 @@ export class WebSocketManager {
     if (!socket.paused) this.#announceOpen();
     if (this.#lastCloseReason !== 'InitialConnect') {
       this.#options.logger.log(
-        this.#lastCloseReason === null ? 'WebSocket reconnected' : `WebSocket reconnected after disconnect due to ${this.#lastCloseReason}`,
+        this.#lastCloseReason === null
+          ? 'WebSocket reconnected'
+          : `WebSocket reconnected after disconnect due to ${this.#lastCloseReason}`,
       );
     }
     this.#connectionCount += 1;
@@ -216,13 +243,18 @@ export class WebSocketManager {
 
   #announceOpen(): void {
     this.#hasEverConnected = true;
-    this.#options.onOpen({ connectionCount: this.#connectionCount, lastCloseReason: this.#lastCloseReason, clientTs: Date.now() });
+    this.#options.onOpen({
+      connectionCount: this.#connectionCount,
+      lastCloseReason: this.#lastCloseReason,
+      clientTs: Date.now(),
+    });
   }
 
   #onFrame(data: unknown): void {
     this.#resetInactivityTimer();
     try {
-      if (typeof data !== 'string') throw new Error('Received a binary frame; the sync protocol uses text frames only');
+      if (typeof data !== 'string')
+        throw new Error('Received a binary frame; the sync protocol uses text frames only');
       let message = parseServerMessage(data);
       if (message.type === 'Ping') return;
       if (message.type === 'TransitionChunk') {
@@ -231,7 +263,9 @@ export class WebSocketManager {
         message = whole;
       } else if (this.#chunks.isBuffering) {
         this.#chunks.reset();
-        this.#options.logger.log(`Received unexpected ${message.type} while buffering TransitionChunks`);
+        this.#options.logger.log(
+          `Received unexpected ${message.type} while buffering TransitionChunks`,
+        );
       }
       const { hasSyncedPastLastReconnect } = this.#options.onMessage(message);
       if (hasSyncedPastLastReconnect && this.#retries !== 0) {
@@ -247,7 +281,8 @@ export class WebSocketManager {
 
   #onClose(code: number, reason: string): void {
     this.#chunks.reset();
-    if (this.#lastCloseReason === null) this.#lastCloseReason = reason || `closed with code ${code}`;
+    if (this.#lastCloseReason === null)
+      this.#lastCloseReason = reason || `closed with code ${code}`;
     if (!QUIET_CLOSE_CODES.has(code)) {
       const message = `WebSocket closed with code ${code}${reason ? `: ${reason}` : ''}`;
       this.#options.logger.log(message);
@@ -267,7 +302,11 @@ export class WebSocketManager {
   #scheduleReconnect(reason: DisconnectReason): void {
     this.#clearReconnect();
     this.#socket = { state: 'disconnected' };
-    const delay = computeBackoff({ reason, retries: this.#retries, random: (this.#options.random ?? Math.random)() });
+    const delay = computeBackoff({
+      reason,
+      retries: this.#retries,
+      random: (this.#options.random ?? Math.random)(),
+    });
     this.#retries += 1;
     this.#options.onStateChange();
     this.#options.logger.log(`Attempting reconnect in ${Math.round(delay)}ms`);
@@ -290,21 +329,23 @@ export class WebSocketManager {
     if (socket.state !== 'connecting' && socket.state !== 'ready') return Promise.resolve();
     const { ws } = socket;
     ws.onmessage = null;
-    // Not null: the `ws` package throws an 'error' event that has no listener.
+    ws.onopen = null;
+    // Not null: closing mid-handshake reports an error, and the `ws` package throws an 'error'
+    // event that has no listener.
     ws.onerror = () => {};
     return new Promise((resolve) => {
       ws.onclose = () => resolve();
-      // A socket still connecting is closed as soon as it opens (closing it mid-handshake makes
-      // some implementations report an error).
-      if (socket.state === 'connecting') ws.onopen = () => ws.close();
-      else ws.close();
+      ws.close();
     });
   }
 
   #resetInactivityTimer(): void {
     if (this.#socket.state === 'terminated') return;
     clearTimeout(this.#inactivityTimer);
-    this.#inactivityTimer = setTimeout(() => this.#closeAndReconnect('InactiveServer'), SERVER_INACTIVITY_THRESHOLD);
+    this.#inactivityTimer = setTimeout(
+      () => this.#closeAndReconnect('InactiveServer'),
+      SERVER_INACTIVITY_THRESHOLD,
+    );
   }
 
   #listenForNetworkRecovery(): void {

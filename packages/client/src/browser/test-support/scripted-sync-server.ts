@@ -25,7 +25,10 @@ export class ScriptedConnection {
   async next(): Promise<Record<string, unknown>> {
     const deadline = Date.now() + WAIT_LIMIT_MS;
     while (this.received.length <= this.#read) {
-      if (Date.now() > deadline) throw new Error(`no message after ${WAIT_LIMIT_MS} ms; got ${JSON.stringify(this.received)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `no message after ${WAIT_LIMIT_MS} ms; got ${JSON.stringify(this.received)}`,
+        );
       await new Promise<void>((resolve) => {
         this.#waiters.push(resolve);
         setTimeout(resolve, 50);
