@@ -97,8 +97,17 @@ export default tseslint.config(
     },
   },
   {
-    // Tools that demand a default export.
-    files: ['**/*.config.ts', '**/*.config.mts', '**/app/**/*.tsx', '**/pages/**/*.tsx'],
+    // Tools that demand a default export; Convex function modules whose API names `default`.
+    files: [
+      '**/*.config.ts',
+      '**/*.config.mts',
+      '**/app/**/*.tsx',
+      '**/pages/**/*.tsx',
+      'packages/system-udfs/src/cli/**/*.ts',
+      'packages/system-udfs/src/frontend/**/*.ts',
+      '**/fixture-app/**/*.ts',
+      '**/fixtures/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

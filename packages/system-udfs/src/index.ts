@@ -1,2 +1,2 @@
-// Work on this package has not started: it exports nothing yet.
-export {};
+// The built-in `_system/*` functions, as bundled modules for the backend to load.
+export { bundleSystemUdfs, type SystemModule } from './bundle-system-udfs.ts';
