@@ -52,8 +52,11 @@ export interface BackendConfig {
   readonly redactLogsToClient: boolean;
   /** `DISABLE_METRICS_ENDPOINT` (here the endpoint is on by default). */
   readonly metricsEnabled: boolean;
-  /** `DOCUMENT_RETENTION_DELAY` in seconds (default 2 days, as the reference docker image). */
-  readonly documentRetentionDelaySeconds: number;
+  /**
+   * `DOCUMENT_RETENTION_DELAY` in seconds: how long superseded document versions stay readable.
+   * Unset: the database's default window (minutes), which keeps storage close to the live size.
+   */
+  readonly documentRetentionDelaySeconds: number | undefined;
   readonly concurrency: ConcurrencyConfig;
   readonly timeouts: TimeoutConfig;
   /** `SELFHOST_HTTP_TRANSPORT`: `auto` (uWS when it loads), `uws` or `node`. */

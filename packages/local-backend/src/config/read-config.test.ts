@@ -24,11 +24,12 @@ describe('readConfig', () => {
       siteOrigin: 'http://127.0.0.1:3211',
       beaconEnabled: true,
       metricsEnabled: true,
-      documentRetentionDelaySeconds: 172_800,
       concurrency: { queries: 16, mutations: 16, actions: 16, nodeActions: 16 },
       transport: 'auto',
     });
     expect(config.database).toEqual({ kind: 'sqlite', path: path.resolve('data', 'db.sqlite3') });
+    expect(config.documentRetentionDelaySeconds).toBeUndefined();
+    expect(readConfig([], { DOCUMENT_RETENTION_DELAY: '60' }).documentRetentionDelaySeconds).toBe(60);
   });
 
   test('flags win over environment variables', () => {

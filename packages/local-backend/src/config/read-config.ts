@@ -92,7 +92,7 @@ export function readConfig(argv: readonly string[], env: Env): BackendConfig {
     beaconUrl: env.SELFHOST_BEACON_URL ?? defaultBeaconUrl,
     redactLogsToClient: flagOrEnvBoolean('redact-logs-to-client', 'REDACT_LOGS_TO_CLIENT'),
     metricsEnabled: !(env.DISABLE_METRICS_ENDPOINT !== undefined && parseBoolean('DISABLE_METRICS_ENDPOINT', env.DISABLE_METRICS_ENDPOINT)),
-    documentRetentionDelaySeconds: integer('DOCUMENT_RETENTION_DELAY', 172_800),
+    documentRetentionDelaySeconds: env.DOCUMENT_RETENTION_DELAY ? parsePositiveInteger('DOCUMENT_RETENTION_DELAY', env.DOCUMENT_RETENTION_DELAY) : undefined,
     concurrency: {
       queries: integer('APPLICATION_MAX_CONCURRENT_QUERIES', 16),
       mutations: integer('APPLICATION_MAX_CONCURRENT_MUTATIONS', 16),
