@@ -15,9 +15,13 @@ const sourceCondition = '@selfhost/source';
  */
 export function defineSelfhostConfig(packageDir, overrides = {}) {
   const reporters = process.env.SELFHOST_TEST_REPORT ? ['default', 'json'] : ['default'];
+  // No "import" condition: vitest forwards these to the worker as `node --conditions`, and with
+  // "import" among them Node's require() picks ESM branches of exports maps (pg-pool then
+  // crashes). Vite applies "import" to ESM imports by itself.
+  const conditions = [sourceCondition, 'module', 'node', 'default'];
   const base = defineConfig({
-    resolve: { conditions: [sourceCondition, 'module', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: [sourceCondition, 'module', 'node', 'import', 'default'] } },
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
     test: {
       root: packageDir,
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
