@@ -29,6 +29,7 @@ export type { MysqlOptions } from './mysql/mysql-options.ts';
 export { RetentionService, type RetentionResult } from './retention/retention.ts';
 export { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options.ts';
 export {
+  abandonUnfinishedSchemaChanges,
   applySchema,
   diffSchema,
   prepareSchemaChange,

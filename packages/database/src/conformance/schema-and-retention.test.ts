@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RetentionService } from '../retention/retention.ts';
-import { prepareSchemaChange } from '../schema/schema-change.ts';
+import { abandonUnfinishedSchemaChanges, prepareSchemaChange } from '../schema/schema-change.ts';
 import { driverMatrix, TestDatabase } from '../test-support/test-database.ts';
 
 const matrix = await driverMatrix();
@@ -34,6 +34,31 @@ describe.each(matrix)('schema and retention on $name', ({ driver, skip }) => {
   });
   afterEach(async () => {
     if (!skip) await t.dispose();
+  });
+
+  test.skipIf(skip)('an abandoned change leaves nothing behind, and the next one works', async () => {
+    await t.db.runMutation((tx) => tx.insert('tasks', { owner: 'a', text: 'x' }));
+    const first = await prepareSchemaChange(t.db, tasksSchema());
+    await first.ready();
+    await first.abandon();
+    expect(t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner')).toBeUndefined();
+    expect(t.db.catalog.activeSchema).toBeNull();
+    const second = await prepareSchemaChange(t.db, tasksSchema());
+    expect(second.diff.added_indexes.map((i) => i.name)).toEqual(['tasks.by_owner', 'tasks.search_text']);
+    await second.commit({ alsoWrite: (tx) => tx.insert('tasks', { owner: 'b', text: 'same commit' }).then(() => undefined) });
+    const byOwner = t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner');
+    expect(byOwner?.state).toBe('enabled');
+    expect(await t.db.begin().count('tasks')).toBe(2);
+  });
+
+  test.skipIf(skip)('unfinished changes are dropped at open', async () => {
+    const pending = await prepareSchemaChange(t.db, tasksSchema());
+    await pending.ready();
+    await abandonUnfinishedSchemaChanges(t.db);
+    expect(t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner')).toBeUndefined();
+    const again = await prepareSchemaChange(t.db, tasksSchema());
+    await again.commit();
+    expect(t.db.catalog.activeSchema).not.toBeNull();
   });
 
   test.skipIf(skip)(

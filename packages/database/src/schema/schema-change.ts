@@ -9,6 +9,7 @@ import {
 import type { IndexInfo } from '../catalog/index-info.ts';
 import { INDEX_TABLE, SCHEMAS_TABLE } from '../catalog/system-tables.ts';
 import type { Database } from '../database.ts';
+import type { Transaction } from '../transaction/transaction.ts';
 import { documentIndexKey } from '../documents/index-keys.ts';
 import type { DocumentValue } from '../documents/stored-document.ts';
 import { DatabaseError } from '../errors/database-error.ts';
@@ -243,7 +244,7 @@ export class SchemaChange {
    * @throws {DatabaseError} `SchemaEnforcementError` naming the table and document when existing
    * documents do not match; `InvalidSchema` if the change failed otherwise.
    */
-  async commit(): Promise<IndexDiff> {
+  async commit(options: { readonly alsoWrite?: (tx: Transaction) => Promise<void> } = {}): Promise<IndexDiff> {
     const progress = await this.ready();
     if (progress.state === 'failed') {
       const first = progress.violations[0];
@@ -292,6 +293,8 @@ export class SchemaChange {
         state: 'active',
         schema: this.schema.text,
       });
+      // The caller's own writes (a deploy's new modules) commit atomically with the schema.
+      if (options.alsoWrite) await options.alsoWrite(tx);
     });
     this.#update({ state: 'committed' });
     for (const index of this.#plan.remove) {
@@ -299,6 +302,20 @@ export class SchemaChange {
       while ((await this.#db.persistence.deleteIndexRows(index.indexId, 1000)) > 0);
     }
     return this.diff;
+  }
+
+  /**
+   * Gives the change up (a push that was never finished, or superseded by the next one): drops
+   * the indexes it added and its pending schema, so nothing of it remains. A no-op once committed.
+   */
+  async abandon(): Promise<void> {
+    if (this.#progress.state === 'committed') return;
+    await this.#done;
+    await dropUnfinished(this.#db, {
+      indexIds: new Set(this.#newIndexes.map((index) => index.indexId)),
+      schemaDocIds: new Set([this.#schemaDocId as string]),
+    });
+    this.#update({ state: 'failed', error: 'The schema change was abandoned.' });
   }
 }
 
@@ -374,4 +391,49 @@ export async function prepareSchemaChange(
 export async function applySchema(db: Database, schemaJson: unknown): Promise<IndexDiff> {
   const change = await prepareSchemaChange(db, schemaJson);
   return change.commit();
+}
+
+/**
+ * Drops what unfinished schema changes left behind (after a crash or restart): indexes that were
+ * still being built and never enabled, and pending schemas. Run once at open, before serving.
+ *
+ * @example
+ * ```ts
+ * await abandonUnfinishedSchemaChanges(db);
+ * ```
+ */
+export async function abandonUnfinishedSchemaChanges(db: Database): Promise<void> {
+  const catalog = db.catalog;
+  const indexIds = new Set<number>();
+  for (const table of catalog.tables()) {
+    for (const index of catalog.indexesOf(table.number)) {
+      if (index.state === 'backfilling' || (index.state === 'backfilled' && !index.staged)) indexIds.add(index.indexId);
+    }
+  }
+  await dropUnfinished(db, { indexIds, schemaDocIds: 'pending' });
+}
+
+async function dropUnfinished(
+  db: Database,
+  what: { readonly indexIds: ReadonlySet<number>; readonly schemaDocIds: ReadonlySet<string> | 'pending' },
+): Promise<void> {
+  const dropped: IndexInfo[] = [];
+  await db.runMutation(async (tx) => {
+    dropped.length = 0;
+    for (const indexId of what.indexIds) {
+      const index = tx.catalog.indexById(indexId);
+      if (index === undefined || index.state === 'enabled') continue;
+      await tx.updateCatalogDocument(INDEX_TABLE.number, index.docId as DocumentId, null);
+      dropped.push(index);
+    }
+    const pending = await tx.query({ source: { type: 'FullTableScan', tableName: SCHEMAS_TABLE.name, order: null }, operators: [] }).collect();
+    for (const doc of pending) {
+      const matches = what.schemaDocIds === 'pending' ? doc.value['state'] === 'pending' : what.schemaDocIds.has(doc.id);
+      if (matches && doc.value['state'] === 'pending') await tx.updateCatalogDocument(SCHEMAS_TABLE.number, doc.id, null);
+    }
+  });
+  for (const index of dropped) {
+    if (index.kind !== 'database') continue;
+    while ((await db.persistence.deleteIndexRows(index.indexId, 1000)) > 0);
+  }
 }
