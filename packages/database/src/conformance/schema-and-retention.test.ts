@@ -36,26 +36,39 @@ describe.each(matrix)('schema and retention on $name', ({ driver, skip }) => {
     if (!skip) await t.dispose();
   });
 
-  test.skipIf(skip)('an abandoned change leaves nothing behind, and the next one works', async () => {
-    await t.db.runMutation((tx) => tx.insert('tasks', { owner: 'a', text: 'x' }));
-    const first = await prepareSchemaChange(t.db, tasksSchema());
-    await first.ready();
-    await first.abandon();
-    expect(t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner')).toBeUndefined();
-    expect(t.db.catalog.activeSchema).toBeNull();
-    const second = await prepareSchemaChange(t.db, tasksSchema());
-    expect(second.diff.added_indexes.map((i) => i.name)).toEqual(['tasks.by_owner', 'tasks.search_text']);
-    await second.commit({ alsoWrite: (tx) => tx.insert('tasks', { owner: 'b', text: 'same commit' }).then(() => undefined) });
-    const byOwner = t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner');
-    expect(byOwner?.state).toBe('enabled');
-    expect(await t.db.begin().count('tasks')).toBe(2);
-  });
+  test.skipIf(skip)(
+    'an abandoned change leaves nothing behind, and the next one works',
+    async () => {
+      await t.db.runMutation((tx) => tx.insert('tasks', { owner: 'a', text: 'x' }));
+      const first = await prepareSchemaChange(t.db, tasksSchema());
+      await first.ready();
+      await first.abandon();
+      expect(
+        t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner'),
+      ).toBeUndefined();
+      expect(t.db.catalog.activeSchema).toBeNull();
+      const second = await prepareSchemaChange(t.db, tasksSchema());
+      expect(second.diff.added_indexes.map((i) => i.name)).toEqual([
+        'tasks.by_owner',
+        'tasks.search_text',
+      ]);
+      await second.commit({
+        alsoWrite: (tx) =>
+          tx.insert('tasks', { owner: 'b', text: 'same commit' }).then(() => undefined),
+      });
+      const byOwner = t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner');
+      expect(byOwner?.state).toBe('enabled');
+      expect(await t.db.begin().count('tasks')).toBe(2);
+    },
+  );
 
   test.skipIf(skip)('unfinished changes are dropped at open', async () => {
     const pending = await prepareSchemaChange(t.db, tasksSchema());
     await pending.ready();
     await abandonUnfinishedSchemaChanges(t.db);
-    expect(t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner')).toBeUndefined();
+    expect(
+      t.db.catalog.index(t.db.catalog.tableByName('tasks')!.number, 'by_owner'),
+    ).toBeUndefined();
     const again = await prepareSchemaChange(t.db, tasksSchema());
     await again.commit();
     expect(t.db.catalog.activeSchema).not.toBeNull();

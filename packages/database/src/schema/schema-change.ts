@@ -244,7 +244,9 @@ export class SchemaChange {
    * @throws {DatabaseError} `SchemaEnforcementError` naming the table and document when existing
    * documents do not match; `InvalidSchema` if the change failed otherwise.
    */
-  async commit(options: { readonly alsoWrite?: (tx: Transaction) => Promise<void> } = {}): Promise<IndexDiff> {
+  async commit(
+    options: { readonly alsoWrite?: (tx: Transaction) => Promise<void> } = {},
+  ): Promise<IndexDiff> {
     const progress = await this.ready();
     if (progress.state === 'failed') {
       const first = progress.violations[0];
@@ -313,7 +315,7 @@ export class SchemaChange {
     await this.#done;
     await dropUnfinished(this.#db, {
       indexIds: new Set(this.#newIndexes.map((index) => index.indexId)),
-      schemaDocIds: new Set([this.#schemaDocId as string]),
+      schemaDocIds: new Set([this.#schemaDocId]),
     });
     this.#update({ state: 'failed', error: 'The schema change was abandoned.' });
   }
@@ -407,7 +409,8 @@ export async function abandonUnfinishedSchemaChanges(db: Database): Promise<void
   const indexIds = new Set<number>();
   for (const table of catalog.tables()) {
     for (const index of catalog.indexesOf(table.number)) {
-      if (index.state === 'backfilling' || (index.state === 'backfilled' && !index.staged)) indexIds.add(index.indexId);
+      if (index.state === 'backfilling' || (index.state === 'backfilled' && !index.staged))
+        indexIds.add(index.indexId);
     }
   }
   await dropUnfinished(db, { indexIds, schemaDocIds: 'pending' });
@@ -415,7 +418,10 @@ export async function abandonUnfinishedSchemaChanges(db: Database): Promise<void
 
 async function dropUnfinished(
   db: Database,
-  what: { readonly indexIds: ReadonlySet<number>; readonly schemaDocIds: ReadonlySet<string> | 'pending' },
+  what: {
+    readonly indexIds: ReadonlySet<number>;
+    readonly schemaDocIds: ReadonlySet<string> | 'pending';
+  },
 ): Promise<void> {
   const dropped: IndexInfo[] = [];
   await db.runMutation(async (tx) => {
@@ -426,10 +432,19 @@ async function dropUnfinished(
       await tx.updateCatalogDocument(INDEX_TABLE.number, index.docId as DocumentId, null);
       dropped.push(index);
     }
-    const pending = await tx.query({ source: { type: 'FullTableScan', tableName: SCHEMAS_TABLE.name, order: null }, operators: [] }).collect();
+    const pending = await tx
+      .query({
+        source: { type: 'FullTableScan', tableName: SCHEMAS_TABLE.name, order: null },
+        operators: [],
+      })
+      .collect();
     for (const doc of pending) {
-      const matches = what.schemaDocIds === 'pending' ? doc.value['state'] === 'pending' : what.schemaDocIds.has(doc.id);
-      if (matches && doc.value['state'] === 'pending') await tx.updateCatalogDocument(SCHEMAS_TABLE.number, doc.id, null);
+      const matches =
+        what.schemaDocIds === 'pending'
+          ? doc.value['state'] === 'pending'
+          : what.schemaDocIds.has(doc.id);
+      if (matches && doc.value['state'] === 'pending')
+        await tx.updateCatalogDocument(SCHEMAS_TABLE.number, doc.id, null);
     }
   });
   for (const index of dropped) {
