@@ -1,11 +1,24 @@
+import { abandonUnfinishedSchemaChanges, RetentionService, type Database } from '@selfhost/database';
+import { FunctionRunner } from '@selfhost/function-runner';
+import { bundleSystemUdfs } from '@selfhost/system-udfs';
+import { AdminAuthenticator } from '../auth/admin-authenticator.ts';
 import type { BackendConfig } from '../config/backend-config.ts';
 import type { InstanceCredentials } from '../credentials/instance-credentials.ts';
+import { PushCoordinator } from '../deploy/push-coordinator.ts';
+import { ActiveDeployment } from '../deployment/active-deployment.ts';
+import { openBackendDatabase } from '../deployment/open-backend-database.ts';
+import { ExecutionLog } from '../execution/execution-log.ts';
+import { FunctionExecutor } from '../execution/function-executor.ts';
+import { registerEnvironmentRoutes } from '../http-api/environment-routes.ts';
+import { registerFunctionRoutes } from '../http-api/function-routes.ts';
+import { registerLogRoutes } from '../http-api/log-routes.ts';
+import { registerPushRoutes } from '../http-api/push-routes.ts';
 import { loadTransport } from '../http/load-transport.ts';
 import type { HttpTransport } from '../http/transport.ts';
 import { MetricsRegistry } from '../metrics/metrics-registry.ts';
+import { databaseErrorMapper, protocolErrorMapper, systemErrorMapper } from '../routing/error-mappers.ts';
 import { createRequestPipeline } from '../routing/request-pipeline.ts';
 import { Router } from '../routing/router.ts';
-import { AdminAuthenticator } from '../auth/admin-authenticator.ts';
 import { registerAdminRoutes } from '../routes/admin-routes.ts';
 import { registerHealthRoutes } from '../routes/health-routes.ts';
 import { listenBoth } from './listen-both.ts';
@@ -16,6 +29,7 @@ export interface RunningBackend {
   readonly sitePort: number;
   readonly transport: HttpTransport['name'];
   readonly metrics: MetricsRegistry;
+  readonly db: Database;
   /** The route table, for tests that walk every route. */
   routes(): ReturnType<Router['routes']>;
   /** Stops accepting requests, finishes what is in flight (bounded) and closes everything. */
@@ -30,7 +44,8 @@ export interface StartBackendOptions {
 }
 
 /**
- * Composes and starts a deployment: the HTTP edge on the API and site ports and the routes.
+ * Composes and starts a deployment: database, function runner with the system functions and
+ * the last push, the HTTP edge on the API and site ports, and every route.
  *
  * @example
  * const backend = await startBackend({ config, credentials, log: console.log });
@@ -40,10 +55,33 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const { config, credentials, log } = options;
   const transport = await loadTransport(config.transport, log);
   const metrics = new MetricsRegistry();
-  const router = new Router();
+  const db = await openBackendDatabase(config, credentials.instanceSecret);
+  const retention = new RetentionService(db);
+  const runner = new FunctionRunner({
+    deploymentName: credentials.instanceName,
+    limits: { queryTimeoutMs: config.timeouts.queryAndMutationSeconds * 1000, actionTimeoutMs: config.timeouts.actionSeconds * 1000 },
+  });
+  let active: ActiveDeployment;
+  try {
+    await abandonUnfinishedSchemaChanges(db);
+    active = await ActiveDeployment.open({ db, runner, systemModules: await bundleSystemUdfs() });
+  } catch (error) {
+    await runner.stop();
+    await db.close();
+    throw error;
+  }
+  const executionLog = new ExecutionLog(metrics);
+  const executor = new FunctionExecutor({ db, deployment: active, log: executionLog });
+  const pushes = new PushCoordinator({ db, runner, active });
   const auth = new AdminAuthenticator(credentials.instanceName, credentials.instanceSecret);
+
+  const router = new Router();
   registerHealthRoutes(router, { instanceName: credentials.instanceName });
   registerAdminRoutes(router, { auth, cloudOrigin: config.cloudOrigin, siteOrigin: config.siteOrigin });
+  registerFunctionRoutes(router, { db, auth, executor, redactLogsToClient: config.redactLogsToClient });
+  registerPushRoutes(router, { auth, pushes });
+  registerEnvironmentRoutes(router, { db, auth, active });
+  registerLogRoutes(router, { auth, log: executionLog });
   if (config.metricsEnabled) {
     router.add({
       method: 'GET',
@@ -52,16 +90,23 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
       handler: () => Promise.resolve({ status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() }),
     });
   }
-  const onRequest = createRequestPipeline(router, { metrics, log });
+  const onRequest = createRequestPipeline(router, { metrics, log, errorMappers: [protocolErrorMapper, systemErrorMapper, databaseErrorMapper] });
   const ports = await listenBoth(transport, { host: config.host, apiPort: config.port, sitePort: config.sitePort, onRequest });
+  const retentionRun = retention.run();
   return {
     apiPort: ports.api.port,
     sitePort: ports.site.port,
     transport: transport.name,
     metrics,
+    db,
     routes: () => router.routes(),
     stop: async () => {
       await Promise.all([ports.api.close(), ports.site.close()]);
+      await retention.stop();
+      await retentionRun;
+      await active.stop();
+      await runner.stop();
+      await db.close();
     },
   };
 }

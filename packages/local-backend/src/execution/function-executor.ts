@@ -1,0 +1,153 @@
+import { isDatabaseError, type Database, type ReadSet, type Transaction } from '@selfhost/database';
+import { createUdfTransaction, type RunResult } from '@selfhost/function-runner';
+import type { ActiveDeployment } from '../deployment/active-deployment.ts';
+import type { ExecutionLog } from './execution-log.ts';
+import type { ExecutionOutcome, UdfKind } from './execution-outcome.ts';
+import type { ExecutionRequest } from './execution-request.ts';
+import { SystemExecutionError } from './system-execution-error.ts';
+
+/** How many times a mutation is retried after an OCC conflict before the caller sees an error. */
+const occRetries = 4;
+
+/** A query's result, with what sync needs to subscribe it. */
+export interface QueryExecution {
+  readonly outcome: ExecutionOutcome;
+  readonly ts: bigint;
+  readonly readSet: ReadSet;
+}
+
+/** A mutation's result; `ts` is the commit timestamp of a successful one. */
+export interface MutationExecution {
+  readonly outcome: ExecutionOutcome;
+  readonly ts: bigint | undefined;
+}
+
+/** Optional exactly-once key of a WebSocket mutation (compat §3.5). */
+export interface IdempotencyKey {
+  readonly sessionId: string;
+  readonly requestId: number;
+}
+
+/**
+ * Runs functions the way every entry point needs: queries in a read-only transaction at one
+ * snapshot (keeping the read set for subscriptions), mutations in a transaction committed with
+ * OCC and retried on conflicts, actions with nested calls routed back here. Every execution
+ * goes to the log stream and the metrics. Function errors are results; system failures throw
+ * {@link SystemExecutionError}.
+ *
+ * @example
+ * const { outcome } = await executor.query({ path: 'messages:list', args: {}, identity, isAdmin: false, caller: 'HTTP API' });
+ */
+export class FunctionExecutor {
+  readonly #db: Database;
+  readonly #deployment: ActiveDeployment;
+  readonly #log: ExecutionLog;
+
+  constructor(deps: { readonly db: Database; readonly deployment: ActiveDeployment; readonly log: ExecutionLog }) {
+    this.#db = deps.db;
+    this.#deployment = deps.deployment;
+    this.#log = deps.log;
+  }
+
+  /** Which kind of function `path` is, for `/api/function` (or undefined when unknown). */
+  kindOf(path: string): UdfKind | undefined {
+    return this.#deployment.current().kindOf(path);
+  }
+
+  async query(request: ExecutionRequest, options: { readonly ts?: bigint | undefined; readonly journal?: string | null | undefined } = {}): Promise<QueryExecution> {
+    const tx = this.#begin({ readOnly: true, readTs: options.ts });
+    try {
+      const result = await this.#run('query', request, tx);
+      return { outcome: outcomeOf(result), ts: tx.snapshotTs, readSet: tx.readSet };
+    } finally {
+      tx.abort();
+    }
+  }
+
+  async mutation(request: ExecutionRequest, idempotency?: IdempotencyKey): Promise<MutationExecution> {
+    for (let attempt = 0; ; attempt += 1) {
+      const tx = this.#begin({ readOnly: false });
+      try {
+        if (idempotency !== undefined) {
+          const earlier = await this.#deployment.sessionRequests.find(tx, idempotency);
+          if (earlier !== undefined) {
+            tx.abort();
+            return earlier;
+          }
+        }
+        const result = await this.#run('mutation', request, tx);
+        const outcome = outcomeOf(result);
+        if (outcome.status === 'error') {
+          tx.abort();
+          return { outcome, ts: undefined };
+        }
+        if (idempotency !== undefined) await this.#deployment.sessionRequests.record(tx, idempotency, outcome);
+        const { ts } = await tx.commit();
+        return { outcome, ts };
+      } catch (error) {
+        tx.abort();
+        if (isDatabaseError(error) && error.retryable && attempt < occRetries) {
+          if (error.conflictTs !== undefined) await this.#db.waitForTs(error.conflictTs);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt) * Math.random()));
+          continue;
+        }
+        throw systemErrorOf(error);
+      }
+    }
+  }
+
+  async action(request: ExecutionRequest): Promise<ExecutionOutcome> {
+    const deployment = this.#deployment.current();
+    const result = await deployment.runAction(request, {
+      runFunction: async (call) => {
+        const nested: ExecutionRequest = { ...request, path: call.path, args: JSON.parse(call.args) as never, identity: call.identity, isAdmin: true, caller: 'Action' };
+        if (call.udfType === 'query') return toRunResult(call.path, 'query', (await this.query(nested)).outcome);
+        if (call.udfType === 'mutation') return toRunResult(call.path, 'mutation', (await this.mutation(nested)).outcome);
+        return toRunResult(call.path, 'action', await this.action(nested));
+      },
+    });
+    this.#log.completed(result, request);
+    return outcomeOf(result);
+  }
+
+  async #run(kind: 'query' | 'mutation', request: ExecutionRequest, tx: Transaction): Promise<RunResult> {
+    const result = await this.#deployment.current().runInTransaction(kind, request, createUdfTransaction(tx));
+    this.#log.completed(result, request);
+    return result;
+  }
+
+  #begin(options: { readonly readOnly: boolean; readonly readTs?: bigint | undefined }): Transaction {
+    try {
+      return this.#db.begin(options);
+    } catch (error) {
+      throw systemErrorOf(error);
+    }
+  }
+}
+
+function outcomeOf(result: RunResult): ExecutionOutcome {
+  const { outcome, logLines } = result;
+  return outcome.status === 'success'
+    ? { status: 'success', valueJson: outcome.value, logLines }
+    : { status: 'error', errorMessage: outcome.errorMessage, errorDataJson: outcome.errorData, logLines };
+}
+
+function toRunResult(path: string, udfType: UdfKind, outcome: ExecutionOutcome): RunResult {
+  return {
+    outcome: outcome.status === 'success' ? { status: 'success', value: outcome.valueJson } : { status: 'error', errorMessage: outcome.errorMessage, ...(outcome.errorDataJson === undefined ? {} : { errorData: outcome.errorDataJson }) },
+    logLines: outcome.logLines,
+    path,
+    udfType,
+    requestId: '',
+    executionTimeMs: 0,
+    userTimeMs: 0,
+  };
+}
+
+function systemErrorOf(error: unknown): SystemExecutionError {
+  if (error instanceof SystemExecutionError) return error;
+  if (isDatabaseError(error) && error.retryable) {
+    return new SystemExecutionError('OptimisticConcurrencyControlFailure', `${error.message} The mutation was retried ${occRetries} times.`, 503);
+  }
+  return new SystemExecutionError('InternalServerError', 'The backend failed while running this function. Its log has the details.', 500);
+}
