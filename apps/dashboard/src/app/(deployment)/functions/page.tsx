@@ -1,0 +1,5 @@
+import { FunctionsPage } from '../../../features/functions/functions-page.tsx';
+
+export default function Page() {
+  return <FunctionsPage />;
+}

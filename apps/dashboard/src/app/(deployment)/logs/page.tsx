@@ -1,0 +1,5 @@
+import { LogsPage } from '../../../features/logs/logs-page.tsx';
+
+export default function Page() {
+  return <LogsPage />;
+}

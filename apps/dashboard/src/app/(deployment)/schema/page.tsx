@@ -1,0 +1,5 @@
+import { SchemaPage } from '../../../features/schema/schema-page.tsx';
+
+export default function Page() {
+  return <SchemaPage />;
+}

@@ -1,2 +1,0 @@
-// Work on this package has not started: it exports nothing yet.
-export {};

@@ -1,0 +1,53 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../run-cli.ts';
+import { startFakeBackend } from '../test-support/fake-backend.ts';
+import { createTestContext } from '../test-support/test-context.ts';
+import { createTestProject } from '../test-support/test-project.ts';
+
+describe('selfhost dev', () => {
+  test('--once pushes once and exits', async () => {
+    await using backend = await startFakeBackend();
+    using project = createTestProject('selfhost-app');
+    const { ctx, stderr } = createTestContext({ cwd: project.dir });
+    const code = await runCli(
+      [
+        'dev',
+        '--once',
+        '--url',
+        backend.url,
+        '--admin-key',
+        backend.adminKey,
+        '--typecheck',
+        'enable',
+      ],
+      ctx,
+    );
+    expect(code, stderr()).toBe(0);
+    expect(stderr()).toMatch(/✔ \d\d:\d\d:\d\d Convex functions ready! \(/);
+    expect(backend.modules.has('messages.js')).toBe(true);
+    expect(
+      backend.requests.filter((request) => request.path === '/api/deploy2/evaluate_push'),
+    ).toEqual([]);
+  });
+
+  test('pushes again after a file changes, and stops on Ctrl-C', { timeout: 30_000 }, async () => {
+    await using backend = await startFakeBackend();
+    using project = createTestProject('convex-app');
+    const controller = new AbortController();
+    const { ctx, stderr } = createTestContext({ cwd: project.dir, signal: controller.signal });
+    const running = runCli(
+      ['dev', '--url', backend.url, '--admin-key', backend.adminKey, '--typecheck', 'disable'],
+      ctx,
+    );
+    const finishes = () =>
+      backend.requests.filter((request) => request.path === '/api/deploy2/finish_push').length;
+    await expect.poll(finishes, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => stderr(), { timeout: 10_000 }).toContain('Watching for file changes');
+    appendFileSync(path.join(project.functionsDir, 'messages.ts'), '\nexport const extra = 1;\n');
+    await expect.poll(finishes, { timeout: 10_000 }).toBe(2);
+    controller.abort();
+    expect(await running, stderr()).toBe(0);
+  });
+});

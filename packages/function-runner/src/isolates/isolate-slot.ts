@@ -1,0 +1,172 @@
+import ivm from 'isolated-vm';
+import { udfRuntimeBundle } from '@selfhost/udf-runtime';
+import type { ModuleSet } from '../modules/module-set.ts';
+import { PreparedContext } from './prepared-context.ts';
+
+/**
+ * What every isolate of one deployment shares: the modules, the context configuration
+ * (environment variables, import-phase seed) and which modules are worth importing ahead.
+ *
+ * @example
+ * ```ts
+ * const shared: SlotShared = { modules, contextConfigJson: '{…}', configVersion: 1, hotModules: new Set(['messages.js']), … };
+ * ```
+ * @internal
+ */
+export interface SlotShared {
+  readonly modules: ModuleSet;
+  contextConfigJson: string;
+  configVersion: number;
+  readonly hotModules: Set<string>;
+  readonly memoryLimitMb: number;
+  readonly setupTimeoutMs: number;
+  readonly importTimeoutMs: number;
+  readonly readyContexts: number;
+}
+
+/** Replace an isolate after this many contexts… */
+const RECYCLE_AFTER_CONTEXTS = 2_000;
+/** …or when its heap stays above this share of the limit after an execution. */
+const RECYCLE_HEAP_SHARE = 0.4;
+
+interface ReadyContext {
+  readonly context: PreparedContext;
+  readonly configVersion: number;
+}
+
+/**
+ * One isolate of a pool and the contexts prepared in it. A slot is leased by one top-level
+ * execution at a time (its nested calls run in further contexts of the same isolate). After
+ * each lease it prepares fresh contexts in the background, so the next request finds one.
+ *
+ * @example
+ * ```ts
+ * const slot = new IsolateSlot(shared);
+ * const context = slot.takeContext('messages.js');
+ * ```
+ * @internal
+ */
+export class IsolateSlot {
+  readonly isolate: ivm.Isolate;
+  readonly runtimeScript: ivm.Script;
+  readonly #shared: SlotShared;
+  #ready: ReadyContext[] = [];
+  #refilling = false;
+  #poisoned = false;
+  #contextsCreated = 0;
+  leased = false;
+
+  constructor(shared: SlotShared) {
+    this.#shared = shared;
+    this.isolate = new ivm.Isolate({ memoryLimit: shared.memoryLimitMb });
+    const bundle = udfRuntimeBundle();
+    this.runtimeScript = this.isolate.compileScriptSync(bundle.source, { filename: bundle.filename });
+  }
+
+  get modules(): ModuleSet {
+    return this.#shared.modules;
+  }
+
+  get contextConfigJson(): string {
+    return this.#shared.contextConfigJson;
+  }
+
+  get setupTimeoutMs(): number {
+    return this.#shared.setupTimeoutMs;
+  }
+
+  /** False once the isolate died (memory limit) or a call in it was cut off. */
+  get healthy(): boolean {
+    return !this.#poisoned && !this.isolate.isDisposed;
+  }
+
+  /** Marks the isolate as unusable; the pool replaces it. */
+  poison(): void {
+    this.#poisoned = true;
+  }
+
+  /** Whether contexts are being prepared in the background (the isolate may be busy). */
+  get refilling(): boolean {
+    return this.#refilling;
+  }
+
+  /** How many prepared contexts are waiting. */
+  get readyCount(): number {
+    return this.#ready.length;
+  }
+
+  /**
+   * A fresh context: a prepared one (preferably with `modulePath` already imported) or, when
+   * none is ready, one created now.
+   */
+  takeContext(modulePath?: string): PreparedContext {
+    const version = this.#shared.configVersion;
+    const stale = this.#ready.filter((ready) => ready.configVersion !== version);
+    for (const ready of stale) ready.context.dispose();
+    this.#ready = this.#ready.filter((ready) => ready.configVersion === version);
+    const index = modulePath === undefined ? 0 : Math.max(0, this.#ready.findIndex((ready) => ready.context.hasEvaluated(modulePath)));
+    const taken = this.#ready.splice(index, 1)[0];
+    if (taken !== undefined) return taken.context;
+    this.#contextsCreated++;
+    return PreparedContext.createSync(this);
+  }
+
+  /**
+   * Whether the isolate should be replaced: disposed contexts are garbage V8 collects late,
+   * and each execution must get (nearly) the whole heap limit, so an isolate whose heap
+   * stays above a share of the limit, or that has served many contexts, is recycled.
+   */
+  wornOut(): boolean {
+    if (this.#contextsCreated >= RECYCLE_AFTER_CONTEXTS) return true;
+    if (this.isolate.isDisposed) return true;
+    const used = this.isolate.getHeapStatisticsSync().used_heap_size;
+    return used > this.#shared.memoryLimitMb * 1024 * 1024 * RECYCLE_HEAP_SHARE;
+  }
+
+  /** Prepares contexts in the background until the target count is reached. */
+  refill(): void {
+    if (this.#refilling || !this.healthy) return;
+    this.#refilling = true;
+    void this.#refillLoop().finally(() => {
+      this.#refilling = false;
+    });
+  }
+
+  async #refillLoop(): Promise<void> {
+    while (this.healthy && this.#ready.length < this.#shared.readyContexts) {
+      const version = this.#shared.configVersion;
+      let context: PreparedContext;
+      try {
+        this.#contextsCreated++;
+        context = await PreparedContext.create(this);
+      } catch {
+        if (this.isolate.isDisposed) this.#poisoned = true;
+        return;
+      }
+      for (const path of [...this.#shared.hotModules]) {
+        try {
+          await context.preload(path, this.#shared.importTimeoutMs);
+        } catch {
+          // An import error surfaces when a request needs the module; do not import it ahead again.
+          this.#shared.hotModules.delete(path);
+          if (!this.healthy) return;
+        }
+      }
+      try {
+        await context.warmUp(this.#shared.setupTimeoutMs);
+      } catch {
+        if (!this.healthy) return;
+      }
+      if (!this.healthy) return;
+      this.#ready.push({ context, configVersion: version });
+    }
+  }
+
+  /** Disposes the isolate and every context in it. */
+  dispose(): void {
+    this.#poisoned = true;
+    for (const ready of this.#ready) ready.context.dispose();
+    this.#ready = [];
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}

@@ -1,0 +1,13 @@
+import { describe, expect, test } from 'vitest';
+import { SETUP_GLOBAL } from '../bridge/setup-global.ts';
+import { udfRuntimeBundle } from './udf-runtime-bundle.ts';
+
+describe('udfRuntimeBundle', () => {
+  test('is one classic script that defines the setup global, bundled once', () => {
+    const bundle = udfRuntimeBundle();
+    expect(bundle.source).toContain(SETUP_GLOBAL);
+    expect(bundle.source).not.toMatch(/^\s*(import|export)\s/m);
+    expect(udfRuntimeBundle()).toBe(bundle);
+    expect(bundle.filename).toBe('selfhost:/udf-runtime.js');
+  });
+});

@@ -1,0 +1,61 @@
+import { buildSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { RUNTIME_ORIGIN } from '../bridge/stack-frame.ts';
+
+/**
+ * The runtime script every isolate context runs first, bundled into one classic script.
+ *
+ * @example
+ * ```ts
+ * const { source, filename } = udfRuntimeBundle();
+ * isolate.compileScriptSync(source, { filename });
+ * ```
+ */
+export interface UdfRuntimeBundle {
+  /** The script text (an IIFE that defines the `__selfhostSetupContext` global). */
+  readonly source: string;
+  /** Script origin to compile it with, so its frames can be told apart from user code. */
+  readonly filename: string;
+}
+
+let cached: UdfRuntimeBundle | undefined;
+
+/**
+ * Where the in-isolate entry point lives. Source checkouts run the `.ts` files directly; a
+ * built package ships `.js` next to this module.
+ */
+function entryPath(): string {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return fileURLToPath(new URL(`../isolate/entry${extension}`, import.meta.url));
+}
+
+/**
+ * Bundles the in-isolate runtime (`src/isolate/entry.ts` and what it imports) with esbuild
+ * the first time it is asked for, then serves it from memory. Bundling takes a few tens of
+ * milliseconds, once per process, so there is no separate build step (tests and the dev
+ * server read the TypeScript sources).
+ *
+ * @example
+ * ```ts
+ * const bundle = udfRuntimeBundle();
+ * bundle.source.length > 0; // true
+ * ```
+ */
+export function udfRuntimeBundle(): UdfRuntimeBundle {
+  if (cached !== undefined) return cached;
+  const result = buildSync({
+    entryPoints: [entryPath()],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2023',
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error('esbuild produced no udf-runtime bundle');
+  cached = Object.freeze({ source: output.text, filename: RUNTIME_ORIGIN });
+  return cached;
+}
