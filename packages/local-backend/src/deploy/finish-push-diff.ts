@@ -35,7 +35,7 @@ export function finishPushDiff(previous: DeploymentRecord | null, next: Deployme
           updated: Object.keys(cronsAfter).filter((id) => id in cronsBefore && JSON.stringify(cronsAfter[id]) !== JSON.stringify(cronsBefore[id])),
           deleted: Object.keys(cronsBefore).filter((id) => !(id in cronsAfter)),
         },
-        indexDiff: indexDiff as FinishPushDiff['componentDiffs'][string]['indexDiff'],
+        indexDiff: indexDiff,
         schemaDiff: schemaText(previous) === schemaText(next) ? null : { previous_schema: schemaText(previous), next_schema: schemaText(next) },
       },
     },

@@ -120,7 +120,9 @@ export class PushCoordinator {
   }
 
   async #analyze(request: StartPushRequest): Promise<{ modules: PushedModule[]; analysis: DeploymentAnalysis; env: Record<string, string> }> {
-    if (request.componentDefinitions.length > 0 || request.appDefinition.definition !== null) {
+    // The official CLI always sends the app's definition (a bundled `defineApp()`, even without a
+    // convex.config.ts); only child components are unsupported.
+    if (request.componentDefinitions.length > 0) {
       throw new HttpError(400, 'ComponentsNotSupported', 'This backend runs only the root app: convex.config.ts and components are not supported yet.');
     }
     const tx = this.#db.begin({ readOnly: true });

@@ -40,7 +40,7 @@ export function startPushResponse(input: {
         functions: analysis.modules as never,
         udfConfig: udfConfigJson(analysis.udfConfig) as never,
       },
-    } as StartPushResponse['analysis'],
+    },
     app: {
       definitionPath: '',
       componentPath: '',
@@ -51,7 +51,7 @@ export function startPushResponse(input: {
       env: {},
       httpPrefix: null,
     },
-    schemaChange: { allocatedComponentIds: {}, schemaIds: { '': input.pushId }, indexDiffs: { '': input.indexDiff as never } },
+    schemaChange: { allocatedComponentIds: {}, schemaIds: { '': input.pushId }, indexDiffs: { '': input.indexDiff } },
   };
 }
 

@@ -91,7 +91,14 @@ export class ActiveDeployment {
     this.#current = new LoadedDeployment(runner);
     this.#record = code.record;
     this.#notify();
-    void previous.runner.stop();
+    void this.#retire(previous);
+  }
+
+  /** Lets executions still running on replaced code finish (bounded), then frees its isolates. */
+  async #retire(previous: LoadedDeployment): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (previous.runner.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    this.#runner.unloadDeployment(previous.runner);
   }
 
   /** New environment variables for every later execution. */
@@ -106,8 +113,8 @@ export class ActiveDeployment {
     return () => this.#listeners.delete(listener);
   }
 
-  async stop(): Promise<void> {
-    await this.#current.runner.stop();
+  stop(): void {
+    this.#runner.unloadDeployment(this.#current.runner);
   }
 
   #notify(): void {

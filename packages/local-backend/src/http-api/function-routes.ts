@@ -47,7 +47,12 @@ export interface FunctionRouteDeps {
  * registerFunctionRoutes(router, { db, auth, executor, redactLogsToClient: false });
  */
 export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps): void {
-  const run = async (request: ServerRequest, kind: 'query' | 'mutation' | 'action', body: { path: string; args: unknown; format?: string | undefined }, options: { ts?: bigint; adminOnly?: boolean } = {}) => {
+  const run = async (
+    request: ServerRequest,
+    kind: 'query' | 'mutation' | 'action',
+    body: { path: string; args: unknown; format?: string | undefined; ts?: bigint; adminOnly?: boolean },
+  ) => {
+    const options = body;
     const caller = deps.auth.identify(request);
     if (options.adminOnly && caller.kind !== 'admin') deps.auth.requireAdmin(request);
     const execution: ExecutionRequest = {
@@ -59,7 +64,7 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
       requestId: randomUUID().replaceAll('-', '').slice(0, 16),
     };
     const format = formatOf(request, body.format);
-    const outcome = await execute(deps.executor, kind, execution, options.ts);
+    const outcome = await execute(deps.executor, kind, { request: execution, ts: options.ts });
     return udfResponse(outcome, format, { requestId: execution.requestId ?? '', redact: deps.redactLogsToClient });
   };
   const post = (pattern: string, handler: (request: ServerRequest) => Promise<ServerResponse>) =>
@@ -77,14 +82,14 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
   post('/api/query_ts', () => Promise.resolve(jsonResponse(200, { ts: encodeTimestamp(deps.db.latestTs) })));
   post('/api/query_at_ts', async (request) => {
     const body = parseHttpBody(queryAtTsRequestSchema, await readJsonBody(request, bodyLimit), 'POST /api/query_at_ts');
-    return run(request, 'query', body, { ts: body.ts });
+    return run(request, 'query', body);
   });
   post('/api/query_batch', async (request) => {
     const body = parseHttpBody(queryBatchRequestSchema, await readJsonBody(request, bodyLimit), 'POST /api/query_batch');
     const ts = deps.db.latestTs;
     const results: string[] = [];
     for (const query of body.queries) {
-      const response = await run(request, 'query', query, { ts });
+      const response = await run(request, 'query', { ...query, ts });
       results.push(response.body as string);
     }
     return jsonTextResponse(200, `{"results":[${results.join(',')}]}`);
@@ -103,7 +108,7 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
         { requestId: randomUUID().slice(0, 16), redact: false },
       );
     }
-    return run(request, kind, body, { adminOnly: true });
+    return run(request, kind, { ...body, adminOnly: true });
   });
   router.add({
     method: 'POST',
@@ -123,7 +128,11 @@ function formatOf(request: ServerRequest, requested: string | undefined): ValueF
   return resolveValueFormat(requested, header === undefined ? undefined : parseConvexClientHeader(header));
 }
 
-async function execute(executor: FunctionExecutor, kind: 'query' | 'mutation' | 'action', request: ExecutionRequest, ts: bigint | undefined): Promise<ExecutionOutcome> {
+async function execute(
+  executor: FunctionExecutor,
+  kind: 'query' | 'mutation' | 'action',
+  { request, ts }: { request: ExecutionRequest; ts: bigint | undefined },
+): Promise<ExecutionOutcome> {
   switch (kind) {
     case 'query':
       return (await executor.query(request, { ts })).outcome;

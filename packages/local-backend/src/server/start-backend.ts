@@ -1,5 +1,6 @@
 import { abandonUnfinishedSchemaChanges, RetentionService, type Database } from '@selfhost/database';
 import { FunctionRunner } from '@selfhost/function-runner';
+import { SyncEngine } from '@selfhost/sync';
 import { bundleSystemUdfs } from '@selfhost/system-udfs';
 import { AdminAuthenticator } from '../auth/admin-authenticator.ts';
 import type { BackendConfig } from '../config/backend-config.ts';
@@ -21,7 +22,11 @@ import { createRequestPipeline } from '../routing/request-pipeline.ts';
 import { Router } from '../routing/router.ts';
 import { registerAdminRoutes } from '../routes/admin-routes.ts';
 import { registerHealthRoutes } from '../routes/health-routes.ts';
+import { BackendSyncHost } from '../sync-host/backend-sync-host.ts';
 import { listenBoth } from './listen-both.ts';
+
+/** `/api/<client version>/sync` or `/api/sync` (compat §3.1). */
+const syncPath = /^\/api\/(?:[^/]+\/)?sync$/;
 
 /** A running deployment. */
 export interface RunningBackend {
@@ -74,6 +79,10 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const executor = new FunctionExecutor({ db, deployment: active, log: executionLog });
   const pushes = new PushCoordinator({ db, runner, active });
   const auth = new AdminAuthenticator(credentials.instanceName, credentials.instanceSecret);
+  const sync = new SyncEngine({ host: new BackendSyncHost({ db, executor, auth }) });
+  const syncRun = sync.run();
+  // New code or environment variables can change any query result.
+  active.onChange(() => sync.invalidateAll());
 
   const router = new Router();
   registerHealthRoutes(router, { instanceName: credentials.instanceName });
@@ -91,7 +100,13 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     });
   }
   const onRequest = createRequestPipeline(router, { metrics, log, errorMappers: [protocolErrorMapper, systemErrorMapper, databaseErrorMapper] });
-  const ports = await listenBoth(transport, { host: config.host, apiPort: config.port, sitePort: config.sitePort, onRequest });
+  const ports = await listenBoth(transport, {
+    host: config.host,
+    apiPort: config.port,
+    sitePort: config.sitePort,
+    onRequest,
+    onUpgrade: (request) => (syncPath.test(request.path) ? sync.handlerFor(request) : null),
+  });
   const retentionRun = retention.run();
   return {
     apiPort: ports.api.port,
@@ -101,10 +116,12 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     db,
     routes: () => router.routes(),
     stop: async () => {
+      await sync.stop();
+      await syncRun;
       await Promise.all([ports.api.close(), ports.site.close()]);
       await retention.stop();
       await retentionRun;
-      await active.stop();
+      active.stop();
       await runner.stop();
       await db.close();
     },
