@@ -43,7 +43,7 @@ export class ExecutionLog {
   readonly #durations;
 
   constructor(metrics: MetricsRegistry) {
-    this.#calls = metrics.counter('selfhost_function_executions_total', 'Function executions by type and result.');
+    this.#calls = metrics.counter('selfhost_function_calls_total', 'Function executions by type and result.');
     this.#durations = metrics.histogram('selfhost_function_duration_seconds', 'Function execution time by type.');
   }
 

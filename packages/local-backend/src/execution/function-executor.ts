@@ -1,5 +1,5 @@
 import { isDatabaseError, type Database, type ReadSet, type Transaction } from '@selfhost/database';
-import { createUdfTransaction, type RunResult } from '@selfhost/function-runner';
+import { createUdfTransaction, type ActionHost, type HttpActionRequest, type RunHttpActionResult, type RunResult } from '@selfhost/function-runner';
 import type { ActiveDeployment } from '../deployment/active-deployment.ts';
 import type { ExecutionLog } from './execution-log.ts';
 import type { ExecutionOutcome, UdfKind } from './execution-outcome.ts';
@@ -97,17 +97,29 @@ export class FunctionExecutor {
   }
 
   async action(request: ExecutionRequest): Promise<ExecutionOutcome> {
-    const deployment = this.#deployment.current();
-    const result = await deployment.runAction(request, {
+    const result = await this.#deployment.current().runAction(request, this.#actionHost(request));
+    this.#log.completed(result, request);
+    return outcomeOf(result);
+  }
+
+  /** Runs the deployed `http.js` router for one request (compat §2.8); always yields a response. */
+  async httpAction(request: HttpActionRequest, caller: Pick<ExecutionRequest, 'identity' | 'caller'>): Promise<RunHttpActionResult> {
+    const base: ExecutionRequest = { path: 'http', args: {}, identity: caller.identity, isAdmin: false, caller: caller.caller };
+    const result = await this.#deployment.current().runner.runHttpAction({ request, identity: caller.identity, actionHost: this.#actionHost(base) });
+    this.#log.completed(result, caller);
+    return result;
+  }
+
+  /** How actions reach queries, mutations and other actions: each in its own transaction. */
+  #actionHost(parent: ExecutionRequest): ActionHost {
+    return {
       runFunction: async (call) => {
-        const nested: ExecutionRequest = { ...request, path: call.path, args: JSON.parse(call.args) as never, identity: call.identity, isAdmin: true, caller: 'Action' };
+        const nested: ExecutionRequest = { ...parent, path: call.path, args: JSON.parse(call.args) as never, identity: call.identity, isAdmin: true, caller: 'Action' };
         if (call.udfType === 'query') return toRunResult(call.path, 'query', (await this.query(nested)).outcome);
         if (call.udfType === 'mutation') return toRunResult(call.path, 'mutation', (await this.mutation(nested)).outcome);
         return toRunResult(call.path, 'action', await this.action(nested));
       },
-    });
-    this.#log.completed(result, request);
-    return outcomeOf(result);
+    };
   }
 
   async #run(kind: 'query' | 'mutation', request: ExecutionRequest, tx: Transaction): Promise<RunResult> {

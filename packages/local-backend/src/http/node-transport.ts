@@ -71,10 +71,17 @@ async function serve(options: ListenOptions, req: http.IncomingMessage, res: htt
 
 async function writeResponse(res: http.ServerResponse, response: ServerResponse, mustClose: boolean): Promise<void> {
   const headers: string[] = [];
-  for (const [name, value] of response.headers) headers.push(name, value);
+  let hasLength = false;
+  for (const [name, value] of response.headers) {
+    headers.push(name, value);
+    if (name.toLowerCase() === 'content-length') hasLength = true;
+  }
   if (mustClose) headers.push('connection', 'close');
-  res.writeHead(response.status, headers);
   const body = response.body;
+  if (!hasLength && (typeof body === 'string' || body instanceof Uint8Array)) {
+    headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
+  }
+  res.writeHead(response.status, headers);
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
     res.end(body ?? undefined);
     return;

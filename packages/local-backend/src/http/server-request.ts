@@ -21,6 +21,8 @@ export interface ServerRequest {
    * huge upload never sits in memory.
    */
   body(limit: number): Promise<Uint8Array>;
+  /** The path the client asked for, when the server rewrote it (the site port prefixes `/http`). */
+  readonly originalPath?: string | undefined;
   /** The peer's IP address, when the transport knows it. */
   readonly remoteAddress: string | undefined;
 }

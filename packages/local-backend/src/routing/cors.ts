@@ -5,7 +5,7 @@ const allowedMethods = 'GET, POST, OPTIONS, PATCH, DELETE, PUT';
 
 /** Paths that get CORS headers: `/api/*` and the health routes (compat §2.0). HTTP actions do not. */
 export function wantsCors(path: string): boolean {
-  return path.startsWith('/api/') || path === '/' || path === '/instance_name' || path === '/instance_version' || path === '/echo' || path === '/version';
+  return path.startsWith('/api/') || path === '/' || path === '/instance_name' || path === '/instance_version' || path === '/echo' || path === '/version' || path === '/metrics';
 }
 
 /**

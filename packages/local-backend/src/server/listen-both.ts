@@ -38,6 +38,7 @@ function withPath(request: ServerRequest, path: string): ServerRequest {
   return {
     method: request.method,
     path,
+    originalPath: request.path,
     query: request.query,
     remoteAddress: request.remoteAddress,
     header: (name) => request.header(name),

@@ -12,10 +12,12 @@ import { ExecutionLog } from '../execution/execution-log.ts';
 import { FunctionExecutor } from '../execution/function-executor.ts';
 import { registerEnvironmentRoutes } from '../http-api/environment-routes.ts';
 import { registerFunctionRoutes } from '../http-api/function-routes.ts';
+import { registerHttpActionRoutes } from '../http-api/http-action-routes.ts';
 import { registerLogRoutes } from '../http-api/log-routes.ts';
 import { registerPushRoutes } from '../http-api/push-routes.ts';
 import { loadTransport } from '../http/load-transport.ts';
 import type { HttpTransport } from '../http/transport.ts';
+import { deploymentGauges } from '../metrics/deployment-gauges.ts';
 import { MetricsRegistry } from '../metrics/metrics-registry.ts';
 import { databaseErrorMapper, protocolErrorMapper, systemErrorMapper } from '../routing/error-mappers.ts';
 import { createRequestPipeline } from '../routing/request-pipeline.ts';
@@ -91,12 +93,17 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   registerPushRoutes(router, { auth, pushes });
   registerEnvironmentRoutes(router, { db, auth, active });
   registerLogRoutes(router, { auth, log: executionLog });
+  registerHttpActionRoutes(router, { auth, executor });
   if (config.metricsEnabled) {
+    const refreshGauges = deploymentGauges(metrics, config.database);
     router.add({
       method: 'GET',
       pattern: '/metrics',
       access: 'public',
-      handler: () => Promise.resolve({ status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() }),
+      handler: async () => {
+        await refreshGauges();
+        return { status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() };
+      },
     });
   }
   const onRequest = createRequestPipeline(router, { metrics, log, errorMappers: [protocolErrorMapper, systemErrorMapper, databaseErrorMapper] });

@@ -35,5 +35,4 @@ const schema = defineSchema({
 });
 
 // Convex reads the schema from the module's default export.
-// eslint-disable-next-line no-restricted-syntax
 export default schema;
