@@ -40,4 +40,4 @@ if [ -f "$HOME/.npmrc" ] && grep -q '^nodedir=' "$HOME/.npmrc"; then
   sed -i -E "s#^nodedir=.*#nodedir=$dir#" "$HOME/.npmrc"
 fi
 hash -r
-echo "Installed Node $(node -v) in $dir and put it first on PATH (the system Node is untouched)."
+echo "Installed Node $("$dir/bin/node" -v) in $dir and put it first on PATH (the system Node is untouched)."
