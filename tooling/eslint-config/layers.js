@@ -26,7 +26,23 @@ export const allowedImports = {
   ],
   'packages/client': ['values', 'protocol'],
   'apps/backend': ['local-backend'],
+  // Acceptance tests span every package (STYLE.md habit 26).
+  'packages/tests': [
+    'values',
+    'protocol',
+    'database',
+    'storage',
+    'text-search',
+    'vector',
+    'udf-runtime',
+    'function-runner',
+    'sync',
+    'system-udfs',
+    'local-backend',
+    'client',
+  ],
   'apps/dashboard': ['client'],
+  'examples/chat': ['client'],
 };
 
 /** Every `@selfhost/*` package that takes part in the layering. */

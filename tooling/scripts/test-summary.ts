@@ -14,7 +14,7 @@ interface VitestReport {
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const workspaceFolders = ['packages', 'apps', 'tooling'].flatMap((group) =>
+const workspaceFolders = ['packages', 'apps', 'tooling', 'examples'].flatMap((group) =>
   existsSync(path.join(root, group))
     ? readdirSync(path.join(root, group)).map((name) => path.join(root, group, name))
     : [],

@@ -18,7 +18,7 @@ else
   pnpm install || setup_failed "pnpm install"
 fi
 
-find packages apps tooling -maxdepth 2 -name test-results -type d -prune -exec rm -rf {} +
+find packages apps tooling examples -maxdepth 2 -name test-results -type d -prune -exec rm -rf {} +
 SELFHOST_TEST_REPORT=1 pnpm test
 turbo_status=$?
 node tooling/scripts/test-summary.ts

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -78,6 +79,23 @@ describe('selfhost-backend executable', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     expect(await exited(child)).toBe(2);
     expect(output).toContain('--port must be a port number');
+  });
+});
+
+describe('selfhost-backend start-up failures', () => {
+  test('a port in use is reported by number, without a stack trace', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => blocker.close(() => resolve())));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const child = spawn(process.execPath, [bin, '--interface', '127.0.0.1', '--port', String(port), '--site-proxy-port', '0', '--disable-beacon', '--data-dir', await dataDir()], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    expect(await exited(child)).toBe(1);
+    expect(output).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    expect(output).not.toContain('    at ');
   });
 });
 

@@ -21,6 +21,14 @@ try {
     console.error(`[selfhost] configuration error: ${error.message}`);
     process.exit(2);
   }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const { address, port } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+    console.error(
+      `[selfhost] cannot listen on ${address ?? ''}:${port ?? ''} (${code}): ${code === 'EADDRINUSE' ? 'another process uses this port' : 'permission denied'}. Choose others with --port / --site-proxy-port.`,
+    );
+    process.exit(1);
+  }
   throw error;
 }
 

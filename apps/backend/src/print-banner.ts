@@ -18,6 +18,9 @@ export function printBanner({ config, credentials, backend, startupMs, log }: Ba
   log(`API and sync:  ${config.cloudOrigin}  (listening on ${config.host}:${backend.apiPort})`);
   log(`HTTP actions:  ${config.siteOrigin}  (listening on ${config.host}:${backend.sitePort})`);
   log(`database:      ${config.database.kind === 'sqlite' ? config.database.path : `${config.database.kind} database "${config.database.database}"`}`);
+  if (config.beaconEnabled) {
+    log(`beacon:        an anonymous usage ping (random id, version, uptime) goes to ${config.beaconUrl} hourly; --disable-beacon turns it off`);
+  }
   if (credentials.generated) {
     log(`a new instance secret was generated and saved under ${config.dataDir}/credentials/`);
   }

@@ -22,9 +22,9 @@ export {
   type StorageFailureKind,
 } from './errors/database-error-codes.ts';
 export { databaseErrorFromUnknown } from './errors/database-error-from-unknown.ts';
-export { openPostgresPersistence, dropPostgresSchema } from './postgres/postgres-persistence.ts';
+export { openPostgresPersistence, dropPostgresSchema } from './postgres/lazy-postgres.ts';
 export type { PostgresOptions, PostgresSslOptions } from './postgres/postgres-options.ts';
-export { openMysqlPersistence, dropMysqlDatabase } from './mysql/mysql-persistence.ts';
+export { openMysqlPersistence, dropMysqlDatabase } from './mysql/lazy-mysql.ts';
 export type { MysqlOptions } from './mysql/mysql-options.ts';
 export { RetentionService, type RetentionResult } from './retention/retention.ts';
 export { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options.ts';

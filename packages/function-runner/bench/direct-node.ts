@@ -43,6 +43,8 @@ export function serveDirectly(transaction: UdfTransaction): void {
     queryStreams: new Map(),
     nextQueryId: 1,
     paginated: false,
+    previousJournal: null,
+    producedJournal: null,
     deploymentName: 'bench',
     services: { fetchPolicy: {}, cryptoKeys: new Map() },
   } satisfies ExecutionEnv;

@@ -160,7 +160,7 @@ export class Deployment implements NestedRunner {
     this.#inFlight++;
     const slot = await this.#pool.lease();
     try {
-      const { outcome, userTimeMs } = await this.#execute({
+      const { outcome, userTimeMs, journal } = await this.#execute({
         call,
         slot,
         identity,
@@ -169,8 +169,10 @@ export class Deployment implements NestedRunner {
         logs,
         transaction: request.transaction,
         actionHost: request.actionHost,
+        journal: request.journal ?? null,
       });
-      return finish(call.path, outcome, userTimeMs);
+      const result = finish(call.path, outcome, userTimeMs);
+      return request.transaction === undefined ? result : Object.freeze({ ...result, journal });
     } finally {
       this.#inFlight--;
       this.#pool.release(slot);
@@ -231,6 +233,7 @@ export class Deployment implements NestedRunner {
         logs,
         transaction: undefined,
         actionHost: input.actionHost,
+        journal: null,
       });
       if (outcome.status === 'error') return finish(outcome, httpErrorResponse(requestId, outcome), userTimeMs);
       const json = JSON.parse(outcome.value) as HttpResponseJson;
@@ -267,6 +270,7 @@ export class Deployment implements NestedRunner {
       logs: nested.logs,
       transaction: nested.transaction,
       actionHost: undefined,
+      journal: null,
     });
     return outcome;
   }
@@ -282,7 +286,9 @@ export class Deployment implements NestedRunner {
     readonly logs: LogCollector;
     readonly transaction: UdfTransaction | undefined;
     readonly actionHost: ActionHost | undefined;
-  }): Promise<{ readonly outcome: RunOutcome; readonly userTimeMs: number }> {
+    /** Top-level queries: the previous run's journal (compat §3.4); null otherwise. */
+    readonly journal: string | null;
+  }): Promise<{ readonly outcome: RunOutcome; readonly userTimeMs: number; readonly journal: string | null }> {
     const { call, slot } = input;
     const udfType = input.http !== undefined ? 'httpAction' : call.fn.udfType === 'Query' ? 'query' : call.fn.udfType === 'Mutation' ? 'mutation' : 'action';
     const limits = this.#spec.limits;
@@ -307,6 +313,8 @@ export class Deployment implements NestedRunner {
       queryStreams: new Map(),
       nextQueryId: 1,
       paginated: false,
+      previousJournal: input.journal,
+      producedJournal: null,
       deploymentName: this.#spec.name,
       services: { fetchPolicy: this.#spec.fetchPolicy, cryptoKeys: new Map() },
     };
@@ -325,7 +333,9 @@ export class Deployment implements NestedRunner {
       const mismatch = checkReturns(call.fn, outcome.value, idCheckOf(input.transaction));
       if (mismatch !== null) outcome = { status: 'error', errorMessage: mismatch };
     }
-    return { outcome, userTimeMs: budget.usedMs };
+    // A failed run that never reached its `.paginate()` keeps the page boundary it had.
+    const journal = env.producedJournal ?? (outcome.status === 'error' ? input.journal : null);
+    return { outcome, userTimeMs: budget.usedMs, journal };
   }
 
   async #runNodeAction(

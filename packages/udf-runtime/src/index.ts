@@ -1,7 +1,7 @@
 // @selfhost/udf-runtime: the JavaScript that runs inside each isolate, and the contract the
 // host (function-runner) speaks with it. The in-isolate code under src/isolate/ is never
 // imported by the host; it reaches isolates as the script `udfRuntimeBundle()` returns.
-export { udfRuntimeBundle, type UdfRuntimeBundle } from './bundle/udf-runtime-bundle.ts';
+export { preloadUdfRuntimeBundle, udfRuntimeBundle, type UdfRuntimeBundle } from './bundle/udf-runtime-bundle.ts';
 export type { UdfType, ExecutionPhase } from './bridge/udf-type.ts';
 export { LOG_LEVELS, type LogLevel } from './bridge/log-level.ts';
 export type { HostCallbacks, HostUtilOp, HostErrorPayload } from './bridge/host-callbacks.ts';

@@ -1,3 +1,5 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type IsolatedVm from 'isolated-vm';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 
@@ -10,7 +12,7 @@ describe('runtime', () => {
   });
 
   test('isolated-vm loads and runs code in an isolate under this Node', () => {
-    const ivm = require('isolated-vm') as typeof import('isolated-vm');
+    const ivm = require('isolated-vm') as typeof IsolatedVm;
     const isolate = new ivm.Isolate({ memoryLimit: 16 });
     try {
       const context = isolate.createContextSync();
@@ -22,7 +24,7 @@ describe('runtime', () => {
   });
 
   test('better-sqlite3 loads and writes under this Node', () => {
-    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+    const Database = require('better-sqlite3') as typeof BetterSqlite3;
     const db = new Database(':memory:');
     try {
       db.exec('CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)');

@@ -7,7 +7,8 @@ const run = promisify(execFile);
 
 /**
  * Deploys `e2e/fixture-app` with the official `convex` CLI, as a user would:
- * `CI=1 convex deploy --yes --url … --admin-key … --typecheck disable`.
+ * `CI=1 convex deploy --yes --url … --admin-key … --typecheck disable --codegen disable` (so the
+ * test writes no `convex/_generated/` into the source tree).
  *
  * @example
  * await deployFixture(backend.url, backend.adminKey);
@@ -15,7 +16,7 @@ const run = promisify(execFile);
 export async function deployFixture(url: string, adminKey: string): Promise<string> {
   const cli = path.join(dashboardDir, 'node_modules/.bin/convex');
   try {
-    const { stdout, stderr } = await run(cli, ['deploy', '--yes', '--url', url, '--admin-key', adminKey, '--typecheck', 'disable'], {
+    const { stdout, stderr } = await run(cli, ['deploy', '--yes', '--url', url, '--admin-key', adminKey, '--typecheck', 'disable', '--codegen', 'disable'], {
       cwd: path.join(dashboardDir, 'e2e/fixture-app'),
       env: { ...process.env, CI: '1', CONVEX_DEPLOY_KEY: '', CONVEX_DEPLOYMENT: '' },
       timeout: 180_000,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { freePort } from './free-port.ts';
+import { productionEnv } from './production-env.ts';
 import { spawnLogged, type LoggedProcess } from './spawn-logged.ts';
 
 const dashboardDir = path.resolve(import.meta.dirname, '..', '..');
@@ -15,7 +16,7 @@ export async function startDashboard(deploymentUrl: string): Promise<{ url: stri
   const port = await freePort();
   const logged = spawnLogged(path.join(dashboardDir, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dashboardDir,
-    env: { ...process.env, NEXT_PUBLIC_DEPLOYMENT_URL: deploymentUrl, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    env: productionEnv({ NEXT_PUBLIC_DEPLOYMENT_URL: deploymentUrl, PORT: String(port) }),
   });
   await logged.waitFor(/Ready in|started server|Local:/i, 60_000);
   return { url: `http://127.0.0.1:${port}`, process: logged };

@@ -12,5 +12,6 @@ export default async function Home() {
   const deploymentUrl = runtimeEnv('NEXT_PUBLIC_DEPLOYMENT_URL') ?? 'http://127.0.0.1:3210';
   // Only `pnpm dev` passes a key: a production build never prefills one.
   const adminKey = process.env.NODE_ENV === 'production' ? '' : (runtimeEnv('NEXT_PUBLIC_DEV_ADMIN_KEY') ?? '');
-  return <LoginPage defaultDeploymentUrl={deploymentUrl} defaultAdminKey={adminKey} />;
+  // With a key from `pnpm dev`, the dashboard opens already logged in to that backend.
+  return <LoginPage defaultDeploymentUrl={deploymentUrl} defaultAdminKey={adminKey} autoLogin={adminKey !== ''} />;
 }

@@ -50,7 +50,8 @@ function SignedIn({ credentials, children }: { credentials: Credentials; childre
   }, [credentials, router]);
   const logout = useCallback(() => {
     clearStoredSession();
-    router.replace('/');
+    // The reason keeps `pnpm dev`'s automatic login from signing straight back in.
+    router.replace('/?reason=logged-out');
   }, [router]);
   const go = useCallback((href: string) => router.push(href), [router]);
   const toggleHelp = useCallback(() => setHelp((shown) => !shown), []);

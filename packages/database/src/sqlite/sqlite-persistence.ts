@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { JSONValue } from '@selfhost/values';
 import { keyToBytes } from '../keys/index-key.ts';
 import {
@@ -44,9 +43,8 @@ export async function openSqlitePersistence(options: SqliteOptions): Promise<Per
   } catch (error) {
     throw sqliteError(error, 'open');
   }
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
   try {
-    await createSqliteSchema(kysely);
+    createSqliteSchema(db);
   } catch (error) {
     db.close();
     throw sqliteError(error, 'schema creation');

@@ -41,6 +41,10 @@ export interface ExecutionEnv {
   nextQueryId: number;
   /** Whether the function already paginated (only one `.paginate()` per function). */
   paginated: boolean;
+  /** Top-level queries: the previous run's journal, whose end cursor `.paginate()` resumes to. */
+  readonly previousJournal: string | null;
+  /** The journal this run produces: the end cursor of its `.paginate()`. */
+  producedJournal: string | null;
   /** Deployment metadata for `ctx.meta.getDeploymentMetadata()`. */
   readonly deploymentName: string;
   /** What the runtime operations (`$fetch`, `$subtle`) need. */

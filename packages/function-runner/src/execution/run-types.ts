@@ -30,6 +30,12 @@ export interface RunRequest {
   readonly requestId?: string;
   /** Receives each console line as it is written (actions stream them). */
   readonly onLogLine?: (line: LogLine) => void;
+  /**
+   * Queries: the journal of this subscription's previous run (compat §3.4), as
+   * {@link RunResult.journal} returned it. The function's `.paginate()` without an `endCursor`
+   * then reads up to the journal's end cursor, so a re-run keeps its page boundary.
+   */
+  readonly journal?: string | null | undefined;
 }
 
 /**
@@ -63,4 +69,10 @@ export interface RunResult {
   readonly executionTimeMs: number;
   /** Time spent running JavaScript inside isolates (queries and mutations are limited on it). */
   readonly userTimeMs: number;
+  /**
+   * Queries and mutations: the journal to send with the result (compat §3.4) — the end cursor of
+   * the function's `.paginate()` (a signed database cursor, so it cannot be forged), null when it
+   * did not paginate. A failed run that did not get to paginate keeps the request's journal.
+   */
+  readonly journal?: string | null | undefined;
 }

@@ -93,6 +93,8 @@ export class NodeProcessExecutor implements NodeExecutor {
       queryStreams: new Map(),
       nextQueryId: 1,
       paginated: false,
+      previousJournal: null,
+      producedJournal: null,
       deploymentName: 'local',
       services: { fetchPolicy: this.#options.fetchPolicy, cryptoKeys: new Map() },
     };

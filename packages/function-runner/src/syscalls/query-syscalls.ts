@@ -1,3 +1,4 @@
+import { isDatabaseError } from '@selfhost/database';
 import { developerError } from '../errors/developer-error.ts';
 import { numberArg, objectArg, stringArg } from './syscall-args.ts';
 import { QUERY_AND_MUTATION, type SyscallHandler } from './syscall-handler.ts';
@@ -83,7 +84,27 @@ export const queryCleanupSyscall: SyscallHandler = {
 };
 
 /**
- * `1.0/queryPage` (`.paginate()`); one per function.
+ * A cursor the database refused, worded with its code: `usePaginatedQuery` starts its pages over
+ * when a failure's message contains `InvalidCursor` (convex/react `use_paginated_query.ts`).
+ */
+function invalidCursor(error: Error): Error {
+  return developerError(`InvalidCursor: ${error.message}`, { cause: error });
+}
+
+/** The page without the journal; the function's own cursor may still be refused. */
+async function retryWithoutJournal<TResult>(read: () => Promise<TResult>): Promise<TResult> {
+  try {
+    return await read();
+  } catch (error) {
+    throw isDatabaseError(error) && error.code === 'InvalidCursor' ? invalidCursor(error) : error;
+  }
+}
+
+/**
+ * `1.0/queryPage` (`.paginate()`); one per function. Without an `endCursor`, a query that runs
+ * with the journal of its previous run reads up to that run's end cursor, and the page's end
+ * cursor becomes the run's journal (compat §3.4, §4.7), so a subscribed page keeps its
+ * boundaries while documents come and go inside it.
  *
  * @example
  * ```ts
@@ -102,14 +123,30 @@ export const queryPageSyscall: SyscallHandler = {
     env.paginated = true;
     const pageSize = numberArg(args, 'pageSize', '1.0/queryPage');
     if (pageSize > MAX_PAGE_SIZE) throw developerError(`Page size ${pageSize} is larger than the maximum of ${MAX_PAGE_SIZE}.`);
+    const endCursor = nullableString(args['endCursor'], 'endCursor');
+    // A re-run of a subscribed query reads up to where its previous run ended (compat §4.7).
+    const journalEnd = endCursor === null ? env.previousJournal : null;
     const request = {
       cursor: nullableString(args['cursor'], 'cursor'),
-      endCursor: nullableString(args['endCursor'], 'endCursor'),
+      endCursor: endCursor ?? journalEnd,
       pageSize: Math.max(1, Math.floor(pageSize)),
       maximumRowsRead: nullableNumber(args['maximumRowsRead'], 'maximumRowsRead'),
       maximumBytesRead: nullableNumber(args['maximumBytesRead'], 'maximumBytesRead'),
     };
-    const result = await withDatabase(() => requireTransaction(env).queryPage(query, request));
+    const transaction = requireTransaction(env);
+    const result = await withDatabase(async () => {
+      try {
+        return await transaction.queryPage(query, request);
+      } catch (error) {
+        if (!isDatabaseError(error) || error.code !== 'InvalidCursor') throw error;
+        // The journal belongs to another query (the code or the arguments changed since it was
+        // made, or it was forged): it is only a hint, so the page starts afresh. Nothing was
+        // read yet: cursors are checked before the scan.
+        if (journalEnd !== null) return await retryWithoutJournal(() => transaction.queryPage(query, { ...request, endCursor: null }));
+        throw invalidCursor(error);
+      }
+    });
+    env.producedJournal = result.continueCursor;
     const tail = JSON.stringify({ isDone: result.isDone, continueCursor: result.continueCursor, splitCursor: result.splitCursor, pageStatus: result.pageStatus });
     return `{"page":[${result.page.join(',')}],${tail.slice(1)}`;
   },

@@ -65,7 +65,11 @@ export class TestBackend {
   }
 
   /** Runs a query in a read-only transaction. */
-  async query(path: string, args: JSONValue = {}, options: { readonly identity?: Identity; readonly visibility?: 'public' | 'internal' } = {}): Promise<RunResult> {
+  async query(
+    path: string,
+    args: JSONValue = {},
+    options: { readonly identity?: Identity; readonly visibility?: 'public' | 'internal'; readonly journal?: string | null } = {},
+  ): Promise<RunResult> {
     const tx = this.db.begin({ readOnly: true });
     try {
       return await this.deployment.run({ udfType: 'query', path, args, transaction: createUdfTransaction(tx), ...options });

@@ -29,6 +29,8 @@ export class Beacon implements Service {
   readonly name = 'beacon';
   readonly #options: Required<Omit<BeaconOptions, 'log'>> & Pick<BeaconOptions, 'log'>;
   #stopped = false;
+  /** Aborts a post in progress when the beacon stops (shutdown must not wait for the sink). */
+  readonly #abort = new AbortController();
   #wake: (() => void) | undefined;
   #posts = 0;
 
@@ -64,6 +66,7 @@ export class Beacon implements Service {
 
   stop(): Promise<void> {
     this.#stopped = true;
+    this.#abort.abort();
     this.#wake?.();
     return Promise.resolve();
   }
@@ -74,11 +77,12 @@ export class Beacon implements Service {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(this.#options.payload()),
-        signal: AbortSignal.timeout(this.#options.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#abort.signal]),
       });
       await response.body?.cancel();
       return response.ok;
     } catch (error) {
+      if (this.#stopped) return false;
       this.#options.log?.(`beacon: post failed (${(error as Error).message}); will retry`);
       return false;
     }

@@ -45,6 +45,11 @@ export class PushCoordinator {
     return (this.#active.record()?.modules ?? []).map((m) => ({ path: m.path, hash: m.hash, environment: m.environment }));
   }
 
+  /** `get_config_hashes`: the `convex` version the deployed code was pushed with (null before a push). */
+  udfServerVersion(): string | null {
+    return this.#active.record()?.udfConfig.serverVersion ?? null;
+  }
+
   /** `evaluate_push`: the index diff the push would cause, with no effects. */
   async evaluate(request: StartPushRequest): Promise<IndexDiff> {
     const { analysis } = await this.#analyze(request);
@@ -138,7 +143,9 @@ export class PushCoordinator {
     } finally {
       tx.abort();
     }
-    const result = await this.#runner.analyze({ modules, environmentVariables: env, udfConfig: this.#runner.newUdfConfig() });
+    // The code runs with the `convex` version it was bundled with; the CLI compares it on its next push.
+    const udfConfig = { ...this.#runner.newUdfConfig(), serverVersion: request.appDefinition.udfServerVersion };
+    const result = await this.#runner.analyze({ modules, environmentVariables: env, udfConfig });
     if (result.status === 'error') throw new HttpError(400, result.code, result.errorMessage);
     return { modules, analysis: result.analysis, env };
   }

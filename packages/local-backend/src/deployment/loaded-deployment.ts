@@ -45,6 +45,7 @@ export class LoadedDeployment {
       visibility: this.#visibility(request),
       transaction,
       ...(request.requestId === undefined ? {} : { requestId: request.requestId }),
+      ...(request.journal == null ? {} : { journal: request.journal }),
     });
   }
 

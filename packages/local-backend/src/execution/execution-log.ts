@@ -3,6 +3,8 @@ import type { FunctionCompletion } from '@selfhost/protocol';
 import type { LogLine, RunResult } from '@selfhost/function-runner';
 import { LogStream } from '../logs/log-stream.ts';
 import type { MetricsRegistry } from '../metrics/metrics-registry.ts';
+import { canonicalPath } from '../deployment/loaded-deployment.ts';
+import type { ExecutionOutcome } from './execution-outcome.ts';
 import type { ExecutionRequest } from './execution-request.ts';
 
 /** A stored execution: the Completion entry with structured log lines (formatted per client on output). */
@@ -47,7 +49,21 @@ export class ExecutionLog {
     this.#durations = metrics.histogram('selfhost_function_duration_seconds', 'Function execution time by type.');
   }
 
-  completed(result: RunResult, request: Pick<ExecutionRequest, 'caller' | 'identity'>): void {
+  /** A query answered from the result cache: logged like an execution, marked `cachedResult`. */
+  completedFromCache(request: Pick<ExecutionRequest, 'caller' | 'identity' | 'path' | 'requestId'>, outcome: ExecutionOutcome): void {
+    const result: RunResult = {
+      outcome: outcome.status === 'success' ? { status: 'success', value: outcome.valueJson } : { status: 'error', errorMessage: outcome.errorMessage },
+      logLines: outcome.logLines,
+      path: canonicalPath(request.path),
+      udfType: 'query',
+      requestId: request.requestId ?? '',
+      executionTimeMs: 0,
+      userTimeMs: 0,
+    };
+    this.completed(result, request, true);
+  }
+
+  completed(result: RunResult, request: Pick<ExecutionRequest, 'caller' | 'identity'>, cachedResult = false): void {
     const udfType = udfTypeNames[result.udfType];
     const failed = result.outcome.status === 'error';
     this.#calls.inc({ udfType, status: failed ? 'failure' : 'success' });
@@ -66,7 +82,7 @@ export class ExecutionLog {
       userExecutionTime: result.userTimeMs / 1000,
       error: result.outcome.status === 'error' ? result.outcome.errorMessage : null,
       success: null,
-      cachedResult: false,
+      cachedResult,
       requestId: result.requestId,
       executionId: randomUUID(),
       caller: request.caller,

@@ -14,4 +14,6 @@ export interface ExecutionRequest {
   readonly caller: string;
   /** Forwarded to `ctx.meta.getRequestMetadata()`. */
   readonly requestId?: string | undefined;
+  /** Subscribed queries: the journal of the previous run (compat §3.4, pagination end cursor). */
+  readonly journal?: string | null | undefined;
 }

@@ -14,6 +14,8 @@ export interface QueryExecution {
   readonly outcome: ExecutionOutcome;
   readonly ts: bigint;
   readonly readSet: ReadSet;
+  /** The journal to send with the result (the end cursor of its `.paginate()`, compat §3.4). */
+  readonly journal: string | null;
 }
 
 /** A mutation's result; `ts` is the commit timestamp of a successful one. */
@@ -57,8 +59,9 @@ export class FunctionExecutor {
   async query(request: ExecutionRequest, options: { readonly ts?: bigint | undefined; readonly journal?: string | null | undefined } = {}): Promise<QueryExecution> {
     const tx = this.#begin({ readOnly: true, readTs: options.ts });
     try {
-      const result = await this.#run('query', request, tx);
-      return { outcome: outcomeOf(result), ts: tx.snapshotTs, readSet: tx.readSet };
+      const journal = options.journal ?? null;
+      const result = await this.#run('query', journal === null ? request : { ...request, journal }, tx);
+      return { outcome: outcomeOf(result), ts: tx.snapshotTs, readSet: tx.readSet, journal: result.journal ?? null };
     } finally {
       tx.abort();
     }

@@ -18,6 +18,7 @@ import type { AdminAuthenticator } from '../auth/admin-authenticator.ts';
 import type { ExecutionOutcome } from '../execution/execution-outcome.ts';
 import type { ExecutionRequest } from '../execution/execution-request.ts';
 import type { FunctionExecutor } from '../execution/function-executor.ts';
+import type { QueryResultCache } from '../execution/query-result-cache.ts';
 import type { ServerRequest } from '../http/server-request.ts';
 import { jsonResponse, jsonTextResponse, type ServerResponse } from '../http/server-response.ts';
 import { HttpError } from '../routing/http-error.ts';
@@ -35,6 +36,8 @@ export interface FunctionRouteDeps {
   readonly auth: AdminAuthenticator;
   readonly executor: FunctionExecutor;
   readonly redactLogsToClient: boolean;
+  /** Answers repeated queries without running them again (semantics §1.6). */
+  readonly queryCache?: QueryResultCache | undefined;
 }
 
 /**
@@ -64,7 +67,10 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
       requestId: randomUUID().replaceAll('-', '').slice(0, 16),
     };
     const format = formatOf(request, body.format);
-    const outcome = await execute(deps.executor, kind, { request: execution, ts: options.ts });
+    const outcome =
+      kind === 'query' && deps.queryCache !== undefined
+        ? (await deps.queryCache.query(execution, options.ts)).outcome
+        : await execute(deps.executor, kind, { request: execution, ts: options.ts });
     return udfResponse(outcome, format, { requestId: execution.requestId ?? '', redact: deps.redactLogsToClient });
   };
   const post = (pattern: string, handler: (request: ServerRequest) => Promise<ServerResponse>) =>

@@ -16,7 +16,10 @@ const longPollMs = 60_000;
  * @example
  * registerLogRoutes(router, { auth, log });
  */
-export function registerLogRoutes(router: Router, deps: { readonly auth: AdminAuthenticator; readonly log: ExecutionLog }): void {
+export function registerLogRoutes(
+  router: Router,
+  deps: { readonly auth: AdminAuthenticator; readonly log: ExecutionLog; readonly stopping?: AbortSignal | undefined },
+): void {
   router.add({
     method: 'GET',
     pattern: '/api/stream_function_logs',
@@ -26,7 +29,7 @@ export function registerLogRoutes(router: Router, deps: { readonly auth: AdminAu
       const query = streamFunctionLogsQueryFromSearchParams(new URLSearchParams(request.query));
       const client = request.header('convex-client') ?? '';
       const structured = client.startsWith('npm-cli-') || client.startsWith('dashboard-');
-      const page = await deps.log.stream.after(query.cursor, longPollMs);
+      const page = await deps.log.stream.after(query.cursor, deps.stopping?.aborted ? 0 : longPollMs, deps.stopping);
       const entries = page.entries.map((entry) => present(entry, structured));
       return jsonTextResponse(200, JSON.stringify({ entries, newCursor: page.newCursor }));
     },

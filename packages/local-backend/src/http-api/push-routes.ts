@@ -11,7 +11,6 @@ import type { ServerRequest } from '../http/server-request.ts';
 import { jsonResponse, jsonTextResponse, type ServerResponse } from '../http/server-response.ts';
 import { readJsonBody } from '../routing/read-json-body.ts';
 import type { Router } from '../routing/router.ts';
-import { backendVersion } from '../version.ts';
 
 /** Deploy bodies carry every module with its source map (compat §2.0: 200 MB). */
 const deployBodyLimit = 200 * 1024 * 1024;
@@ -45,7 +44,7 @@ export function registerPushRoutes(router: Router, deps: { readonly auth: AdminA
         config: { functions: 'convex/', authInfo: [] },
         moduleHashes: deps.pushes.moduleHashes(),
         nodeDependencies: [],
-        udfServerVersion: backendVersion,
+        udfServerVersion: deps.pushes.udfServerVersion(),
         nodeVersion: null,
       }),
     );

@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BodyTooLargeError, type ServerRequest } from './server-request.ts';
 import type { ServerResponse } from './server-response.ts';
 import type { ServerSocket, SocketHandler, UpgradeRequest } from './server-socket.ts';
+import { InFlightRequests } from './in-flight-requests.ts';
 import type { HttpTransport, ListenOptions, ListeningServer } from './transport.ts';
 
 const defaultMaxMessageBytes = 64 * 1024 * 1024;
@@ -21,7 +23,10 @@ export const nodeTransport: HttpTransport = {
 };
 
 async function listenWithNode(options: ListenOptions): Promise<ListeningServer> {
+  const inFlight = new InFlightRequests();
   const server = http.createServer({ keepAliveTimeout: 65_000, requestTimeout: 300_000 }, (req, res) => {
+    inFlight.started();
+    res.once('close', () => inFlight.finished());
     void serve(options, req, res);
   });
   const sockets = new WebSocketServer({
@@ -35,7 +40,7 @@ async function listenWithNode(options: ListenOptions): Promise<ListeningServer> 
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, handler, req.socket.remoteAddress));
+    sockets.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, handler, { connection: socket, remoteAddress: req.socket.remoteAddress }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -47,13 +52,15 @@ async function listenWithNode(options: ListenOptions): Promise<ListeningServer> 
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async (drainMs = 0) => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await inFlight.drained(drainMs);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
@@ -178,14 +185,14 @@ function upgradeRequestFrom(req: http.IncomingMessage): UpgradeRequest {
   };
 }
 
-function attachSocket(ws: WebSocket, handler: SocketHandler, remoteAddress: string | undefined): void {
-  const afterSend = (error?: Error) => {
-    if (error === undefined && ws.bufferedAmount === 0) handler.onDrain?.(socket);
-  };
+function attachSocket(ws: WebSocket, handler: SocketHandler, tcp: { readonly connection: Duplex; readonly remoteAddress: string | undefined }): void {
+  const { remoteAddress } = tcp;
   const socket: ServerSocket = {
     send(text) {
       if (ws.readyState !== ws.OPEN) return false;
-      ws.send(text, afterSend);
+      // No per-frame callback: at 10,000 subscribers one commit is 10,000 sends, and a callback
+      // each (plus its nextTick) is pure overhead. Backpressure only needs the 'drain' below.
+      ws.send(text);
       return true;
     },
     close(code, reason) {
@@ -201,6 +208,9 @@ function attachSocket(ws: WebSocket, handler: SocketHandler, remoteAddress: stri
     handler.onActivity?.(socket);
     handler.onMessage(socket, textOf(data));
   });
+  // The TCP socket emits 'drain' once a refused write's buffer has emptied: the only moment a
+  // sender held back by `bufferedAmount()` needs to hear about.
+  tcp.connection.on('drain', () => handler.onDrain?.(socket));
   ws.on('pong', () => handler.onActivity?.(socket));
   ws.on('ping', () => handler.onActivity?.(socket));
   ws.on('close', (code: number, reason: Buffer) => handler.onClose(socket, code, reason.toString('utf8')));

@@ -106,3 +106,41 @@ describe.each(transports)('$name transport', (transport) => {
     expect(error.message).toContain('404');
   });
 });
+
+describe('node transport backpressure', () => {
+  test('reports drain once a client that stopped reading catches up (no callback per frame)', async () => {
+    let drained!: () => void;
+    const drainedOnce = new Promise<void>((resolve) => (drained = resolve));
+    let peak = 0;
+    const server = await nodeTransport.listen({
+      host: '127.0.0.1',
+      port: 0,
+      onRequest: () => Promise.resolve(textResponse(404, 'nothing here')),
+      onUpgrade: () => ({
+        onOpen: () => {},
+        onMessage: (socket) => {
+          // Fill the kernel buffers and then the socket's own, as a sync session does for a
+          // client that does not read (the engine stops at its high-water mark and waits).
+          const chunk = 'x'.repeat(256 * 1024);
+          for (let i = 0; i < 400 && socket.bufferedAmount() < 4 * 1024 * 1024; i++) socket.send(chunk);
+          peak = socket.bufferedAmount();
+        },
+        onDrain: () => drained(),
+        onClose: () => {},
+      }),
+    });
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`);
+      await once(ws, 'open');
+      ws.pause();
+      ws.send('flood');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(peak).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+      ws.resume();
+      await drainedOnce;
+      ws.terminate();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -23,8 +23,12 @@ export interface ListenOptions {
 export interface ListeningServer {
   /** The port actually bound (useful with port 0). */
   readonly port: number;
-  /** Stops accepting connections and closes open ones. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections at once, lets requests in progress finish for up to `drainMs`
+   * (default 0), then closes every connection (WebSockets right away: the sync engine has
+   * already told its clients to reconnect elsewhere).
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 /**

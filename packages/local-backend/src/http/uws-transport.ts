@@ -3,6 +3,7 @@ import type * as Uws from 'uWebSockets.js';
 import { BodyTooLargeError, type ServerRequest } from './server-request.ts';
 import type { ServerResponse } from './server-response.ts';
 import type { ServerSocket, SocketHandler, UpgradeRequest } from './server-socket.ts';
+import { InFlightRequests } from './in-flight-requests.ts';
 import type { HttpTransport, ListenOptions, ListeningServer } from './transport.ts';
 
 /** Bodies are buffered as they arrive (uWS needs a data handler at once); beyond this, refused. */
@@ -73,9 +74,11 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
       if (data.socket !== undefined) data.handler.onClose(data.socket, code, textDecoder.decode(message));
     },
   });
+  const inFlight = new InFlightRequests();
   app.any('/*', (res, req) => {
     const request = new UwsRequest(res, req);
-    void respond(res, request, options);
+    inFlight.started();
+    void respond(res, request, options).finally(() => inFlight.finished());
   });
   return new Promise((resolve, reject) => {
     app.listen(options.host, options.port, (token) => {
@@ -85,10 +88,10 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
       }
       resolve({
         port: uws.us_socket_local_port(token),
-        close: () => {
+        close: async (drainMs = 0) => {
           uws.us_listen_socket_close(token);
+          await inFlight.drained(drainMs);
           app.close();
-          return Promise.resolve();
         },
       });
     });

@@ -23,6 +23,8 @@ export interface LogPage<TEntry> {
 export class LogStream<TEntry> {
   readonly #capacity: number;
   readonly #entries: CursoredEntry<TEntry>[] = [];
+  /** Entries before this index are dropped; they are cut off in batches (appends stay O(1)). */
+  #start = 0;
   #lastCursor = 0;
   #waiters = new Set<() => void>();
   readonly #now: () => number;
@@ -41,7 +43,11 @@ export class LogStream<TEntry> {
     const cursor = Math.max(this.#lastCursor + 1, this.#now());
     this.#lastCursor = cursor;
     this.#entries.push({ cursor, entry });
-    if (this.#entries.length > this.#capacity) this.#entries.splice(0, this.#entries.length - this.#capacity);
+    if (this.#entries.length - this.#start > this.#capacity) this.#start = this.#entries.length - this.#capacity;
+    if (this.#start >= this.#capacity) {
+      this.#entries.splice(0, this.#start);
+      this.#start = 0;
+    }
     for (const wake of this.#waiters) wake();
     this.#waiters.clear();
     return cursor;
@@ -76,7 +82,7 @@ export class LogStream<TEntry> {
   }
 
   #firstIndexAfter(cursor: number): number {
-    let low = 0;
+    let low = this.#start;
     let high = this.#entries.length;
     while (low < high) {
       const mid = (low + high) >> 1;

@@ -1,3 +1,4 @@
+import { parseConvexClientHeader } from '@selfhost/protocol';
 import { BodyTooLargeError, type ServerRequest } from '../http/server-request.ts';
 import { jsonResponse, withHeaders, type ServerResponse } from '../http/server-response.ts';
 import type { RequestHandler } from '../http/transport.ts';
@@ -38,6 +39,7 @@ export function createRequestPipeline(router: Router, options: PipelineOptions):
     if (match.kind === 'found') {
       route = match.pattern;
       try {
+        checkClientHeader(request);
         response = await match.handler({ request, params: match.params });
       } catch (error) {
         response = errorResponse(toHttpError(error, options), request);
@@ -55,6 +57,16 @@ export function createRequestPipeline(router: Router, options: PipelineOptions):
     durations.observe((performance.now() - started) / 1000, { route });
     return cors ? withHeaders(response, corsHeaders(request)) : response;
   };
+}
+
+/**
+ * Like the reference's middleware, every route but HTTP actions (the app's own API, which may
+ * see any header) refuses a `Convex-Client` header that is not `<client>-<semver>`.
+ */
+function checkClientHeader(request: ServerRequest): void {
+  const header = request.header('convex-client');
+  if (header === undefined || request.path === '/http' || request.path.startsWith('/http/')) return;
+  parseConvexClientHeader(header);
 }
 
 function toHttpError(error: unknown, options: PipelineOptions): HttpError {

@@ -2,7 +2,9 @@ import { abandonUnfinishedSchemaChanges, RetentionService, type Database } from 
 import { FunctionRunner } from '@selfhost/function-runner';
 import { SyncEngine } from '@selfhost/sync';
 import { bundleSystemUdfs } from '@selfhost/system-udfs';
+import { preloadUdfRuntimeBundle } from '@selfhost/udf-runtime';
 import { AdminAuthenticator } from '../auth/admin-authenticator.ts';
+import { deploymentBeacon } from '../beacon/deployment-beacon.ts';
 import type { BackendConfig } from '../config/backend-config.ts';
 import type { InstanceCredentials } from '../credentials/instance-credentials.ts';
 import { PushCoordinator } from '../deploy/push-coordinator.ts';
@@ -10,6 +12,7 @@ import { ActiveDeployment } from '../deployment/active-deployment.ts';
 import { openBackendDatabase } from '../deployment/open-backend-database.ts';
 import { ExecutionLog } from '../execution/execution-log.ts';
 import { FunctionExecutor } from '../execution/function-executor.ts';
+import { QueryResultCache } from '../execution/query-result-cache.ts';
 import { registerEnvironmentRoutes } from '../http-api/environment-routes.ts';
 import { registerFunctionRoutes } from '../http-api/function-routes.ts';
 import { registerHttpActionRoutes } from '../http-api/http-action-routes.ts';
@@ -39,8 +42,11 @@ export interface RunningBackend {
   readonly db: Database;
   /** The route table, for tests that walk every route. */
   routes(): ReturnType<Router['routes']>;
-  /** Stops accepting requests, finishes what is in flight (bounded) and closes everything. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting requests at once, lets what is in flight finish for up to `drainMs`
+   * (default 5 s; long polls answer right away), then closes everything, the database last.
+   */
+  stop(options?: { readonly drainMs?: number }): Promise<void>;
 }
 
 /** Everything `startBackend` needs. */
@@ -62,16 +68,24 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const { config, credentials, log } = options;
   const transport = await loadTransport(config.transport, log);
   const metrics = new MetricsRegistry();
+  // esbuild bundles the system functions and the isolates' runtime while the database opens.
+  const bundled = Promise.all([bundleSystemUdfs(), preloadUdfRuntimeBundle()]);
+  bundled.catch(() => undefined);
   const db = await openBackendDatabase(config, credentials.instanceSecret);
   const retention = new RetentionService(db);
   const runner = new FunctionRunner({
     deploymentName: credentials.instanceName,
-    limits: { queryTimeoutMs: config.timeouts.queryAndMutationSeconds * 1000, actionTimeoutMs: config.timeouts.actionSeconds * 1000 },
+    limits: {
+      queryTimeoutMs: config.timeouts.queryAndMutationSeconds * 1000,
+      mutationTimeoutMs: config.timeouts.queryAndMutationSeconds * 1000,
+      actionTimeoutMs: config.timeouts.actionSeconds * 1000,
+    },
   });
   let active: ActiveDeployment;
   try {
     await abandonUnfinishedSchemaChanges(db);
-    active = await ActiveDeployment.open({ db, runner, systemModules: await bundleSystemUdfs() });
+    const [systemModules] = await bundled;
+    active = await ActiveDeployment.open({ db, runner, systemModules });
   } catch (error) {
     await runner.stop();
     await db.close();
@@ -81,7 +95,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const executor = new FunctionExecutor({ db, deployment: active, log: executionLog });
   const pushes = new PushCoordinator({ db, runner, active });
   const auth = new AdminAuthenticator(credentials.instanceName, credentials.instanceSecret);
-  const sync = new SyncEngine({ host: new BackendSyncHost({ db, executor, auth }) });
+  const sync = new SyncEngine({ host: new BackendSyncHost({ db, executor, auth, redactLogsToClient: config.redactLogsToClient }) });
   const syncRun = sync.run();
   // New code or environment variables can change any query result.
   active.onChange(() => sync.invalidateAll());
@@ -89,10 +103,14 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const router = new Router();
   registerHealthRoutes(router, { instanceName: credentials.instanceName });
   registerAdminRoutes(router, { auth, cloudOrigin: config.cloudOrigin, siteOrigin: config.siteOrigin });
-  registerFunctionRoutes(router, { db, auth, executor, redactLogsToClient: config.redactLogsToClient });
+  const queryCache = new QueryResultCache({ db, executor, log: executionLog, maxBytes: 32 * 1024 * 1024 });
+  active.onChange(() => queryCache.clear());
+  registerFunctionRoutes(router, { db, auth, executor, redactLogsToClient: config.redactLogsToClient, queryCache });
   registerPushRoutes(router, { auth, pushes });
   registerEnvironmentRoutes(router, { db, auth, active });
-  registerLogRoutes(router, { auth, log: executionLog });
+  // Aborted when the backend stops, so that long polls answer instead of holding up the drain.
+  const stopping = new AbortController();
+  registerLogRoutes(router, { auth, log: executionLog, stopping: stopping.signal });
   registerHttpActionRoutes(router, { auth, executor });
   if (config.metricsEnabled) {
     const refreshGauges = deploymentGauges(metrics, config.database);
@@ -115,6 +133,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     onUpgrade: (request) => (syncPath.test(request.path) ? sync.handlerFor(request) : null),
   });
   const retentionRun = retention.run();
+  const beacon = await deploymentBeacon({ config, transport: transport.name, log });
+  const beaconRun = beacon?.run();
   return {
     apiPort: ports.api.port,
     sitePort: ports.site.port,
@@ -122,12 +142,16 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     metrics,
     db,
     routes: () => router.routes(),
-    stop: async () => {
+    stop: async ({ drainMs = 5_000 } = {}) => {
+      const deadline = Date.now() + drainMs;
+      stopping.abort();
+      await beacon?.stop();
       await sync.stop();
-      await syncRun;
-      await Promise.all([ports.api.close(), ports.site.close()]);
+      await Promise.all([ports.api.close(drainMs), ports.site.close(drainMs), syncRun]);
+      // Executions no HTTP request waits for (WebSocket mutations, scheduled work) get the same bound.
+      while (active.current().runner.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await retention.stop();
-      await retentionRun;
+      await Promise.all([retentionRun, beaconRun]);
       active.stop();
       await runner.stop();
       await db.close();

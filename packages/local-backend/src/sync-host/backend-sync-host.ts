@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '@selfhost/database';
 import { formatLogLine, type Identity } from '@selfhost/function-runner';
 import { isProtocolErrorCode, ProtocolError, type AuthenticateMessage } from '@selfhost/protocol';
@@ -17,6 +18,7 @@ import type { ExecutionOutcome } from '../execution/execution-outcome.ts';
 import type { ExecutionRequest } from '../execution/execution-request.ts';
 import type { FunctionExecutor } from '../execution/function-executor.ts';
 import { SystemExecutionError } from '../execution/system-execution-error.ts';
+import { clientErrorMessage, type ErrorPresentation } from '../http-api/udf-response.ts';
 import { HttpError } from '../routing/http-error.ts';
 
 /** The identities this host hands the sync engine (it only reads `cacheKey`). */
@@ -40,40 +42,53 @@ export class BackendSyncHost implements SyncHost {
   readonly anonymousIdentity: SyncIdentity = anonymous;
   readonly #executor: FunctionExecutor;
   readonly #auth: AdminAuthenticator;
+  readonly #redactLogsToClient: boolean;
 
-  constructor(deps: { readonly db: Database; readonly executor: FunctionExecutor; readonly auth: AdminAuthenticator }) {
+  constructor(deps: {
+    readonly db: Database;
+    readonly executor: FunctionExecutor;
+    readonly auth: AdminAuthenticator;
+    /** `--redact-logs-to-client`: no error details and no log lines go to clients (compat §5.2). */
+    readonly redactLogsToClient?: boolean | undefined;
+  }) {
     this.database = deps.db;
     this.#executor = deps.executor;
     this.#auth = deps.auth;
+    this.#redactLogsToClient = deps.redactLogsToClient ?? false;
   }
 
   async runQuery(request: QueryRequest, ts: bigint): Promise<QueryOutcome> {
     const refused = componentRefusal(request.componentPath);
-    const execution = await systemErrorsAsProtocol(() => this.#executor.query(this.#request(request), { ts, journal: request.journal }));
+    const execRequest = this.#request(request);
+    const execution = await systemErrorsAsProtocol(() => this.#executor.query(execRequest, { ts, journal: request.journal }));
     const outcome = refused ?? execution.outcome;
-    const logLines = outcome.logLines.map(formatLogLine);
-    return outcome.status === 'success'
-      ? { ok: true, valueJson: outcome.valueJson, logLines, journal: null, readSet: execution.readSet }
-      : { ok: false, errorMessage: outcome.errorMessage, errorDataJson: outcome.errorDataJson, logLines, journal: null, readSet: execution.readSet };
+    // The journal is the database's signed cursor: a client cannot forge one (compat §4.7).
+    const journal = refused ? request.journal : execution.journal;
+    if (outcome.status === 'success') {
+      return { ok: true, valueJson: outcome.valueJson, logLines: this.#logLines(outcome), journal, readSet: execution.readSet };
+    }
+    return { ...this.#failure(outcome, execRequest), journal, readSet: execution.readSet };
   }
 
   async runMutation(request: MutationRequest): Promise<MutationOutcome> {
+    const execRequest = this.#request(request);
     const refused = componentRefusal(request.componentPath);
-    if (refused) return failure(refused);
+    if (refused) return this.#failure(refused, execRequest);
     const { outcome, ts } = await systemErrorsAsProtocol(() =>
-      this.#executor.mutation(this.#request(request), { sessionId: request.sessionId, requestId: request.requestId }),
+      this.#executor.mutation(execRequest, { sessionId: request.sessionId, requestId: request.requestId }),
     );
-    if (outcome.status === 'error') return failure(outcome);
+    if (outcome.status === 'error') return this.#failure(outcome, execRequest);
     if (ts === undefined) throw new ProtocolError('InternalServerError', 'A successful mutation has no commit timestamp.');
-    return { ok: true, resultJson: outcome.valueJson, ts, logLines: outcome.logLines.map(formatLogLine) };
+    return { ok: true, resultJson: outcome.valueJson, ts, logLines: this.#logLines(outcome) };
   }
 
   async runAction(request: ActionRequest): Promise<ActionOutcome> {
+    const execRequest = this.#request(request);
     const refused = componentRefusal(request.componentPath);
-    if (refused) return failure(refused);
-    const outcome = await systemErrorsAsProtocol(() => this.#executor.action(this.#request(request)));
-    if (outcome.status === 'error') return failure(outcome);
-    return { ok: true, resultJson: outcome.valueJson, logLines: outcome.logLines.map(formatLogLine) };
+    if (refused) return this.#failure(refused, execRequest);
+    const outcome = await systemErrorsAsProtocol(() => this.#executor.action(execRequest));
+    if (outcome.status === 'error') return this.#failure(outcome, execRequest);
+    return { ok: true, resultJson: outcome.valueJson, logLines: this.#logLines(outcome) };
   }
 
   authenticate(message: AuthenticateMessage): Promise<AuthOutcome> {
@@ -97,7 +112,29 @@ export class BackendSyncHost implements SyncHost {
 
   #request(request: QueryRequest | MutationRequest | ActionRequest): ExecutionRequest {
     const identity = request.identity as BackendSyncIdentity;
-    return { path: request.udfPath, args: request.args, identity: identity.identity, isAdmin: identity.isAdmin, caller: 'Websocket' };
+    return {
+      path: request.udfPath,
+      args: request.args,
+      identity: identity.identity,
+      isAdmin: identity.isAdmin,
+      caller: 'Websocket',
+      requestId: randomUUID().replaceAll('-', '').slice(0, 16),
+    };
+  }
+
+  #logLines(outcome: ExecutionOutcome): string[] {
+    return this.#redactLogsToClient ? [] : outcome.logLines.map(formatLogLine);
+  }
+
+  /** As over HTTP, the message starts with `[Request ID: …] Server Error` (compat §5.2). */
+  #failure(outcome: ErrorOutcome, request: ExecutionRequest): { ok: false; errorMessage: string; errorDataJson?: string | undefined; logLines: string[] } {
+    const presentation: ErrorPresentation = { requestId: request.requestId ?? '', redact: this.#redactLogsToClient };
+    return {
+      ok: false,
+      errorMessage: clientErrorMessage(outcome.errorMessage, presentation),
+      errorDataJson: outcome.errorDataJson,
+      logLines: this.#logLines(outcome),
+    };
   }
 }
 
@@ -113,10 +150,6 @@ function componentRefusal(componentPath: string | undefined): ErrorOutcome | und
 }
 
 type ErrorOutcome = Extract<ExecutionOutcome, { status: 'error' }>;
-
-function failure(outcome: ErrorOutcome): { ok: false; errorMessage: string; errorDataJson?: string | undefined; logLines: string[] } {
-  return { ok: false, errorMessage: outcome.errorMessage, errorDataJson: outcome.errorDataJson, logLines: outcome.logLines.map(formatLogLine) };
-}
 
 /** System failures become protocol errors, whose codes tell the engine which close code to use. */
 async function systemErrorsAsProtocol<TResult>(work: () => Promise<TResult>): Promise<TResult> {

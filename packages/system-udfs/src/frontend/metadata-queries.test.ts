@@ -23,7 +23,7 @@ function systemDatabase() {
   add('_schemas', { state: 'pending', schema: '{"tables":[1]}' });
   add('_environment_variables', { name: 'ZED', value: 'z' });
   add('_environment_variables', { name: 'ALPHA', value: 'a' });
-  add('_deployment', { udfServerVersion: '1.48.0', pushedAt: 1234, authProviders: '[{"domain":"https://issuer.example","applicationID":"app"}]' });
+  add('_deployment', { udfServerVersion: '1.48.0', pushedAt: 1234, authConfig: '{"providers":[{"domain":"https://issuer.example","applicationID":"app"}]}' });
   add('_modules', {
     path: 'messages.js',
     environment: 'isolate',
@@ -83,5 +83,11 @@ describe('metadata queries', () => {
     expect(await runHandler(listAuthProviders, db, {})).toEqual([{ domain: 'https://issuer.example', applicationID: 'app' }]);
     expect(await runHandler(getVersion, new FakeDatabase(), {})).toBeNull();
     expect(await runHandler(listAuthProviders, new FakeDatabase(), {})).toEqual([]);
+  });
+
+  test('listAuthProviders is empty for an app without auth.config.ts', async () => {
+    const db = new FakeDatabase();
+    db.rows('_deployment').push({ _id: '_deployment|1', _creationTime: 1, udfServerVersion: '1.48.0', pushedAt: 1234, authConfig: null });
+    expect(await runHandler(listAuthProviders, db, {})).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { buildSync } from 'esbuild';
+import { build, buildSync, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { RUNTIME_ORIGIN } from '../bridge/stack-frame.ts';
 
@@ -42,8 +42,29 @@ function entryPath(): string {
  * ```
  */
 export function udfRuntimeBundle(): UdfRuntimeBundle {
+  cached ??= fromOutput(buildSync(buildOptions()).outputFiles[0]);
+  return cached;
+}
+
+/**
+ * Bundles the runtime without blocking (through esbuild's shared service, not a new esbuild
+ * process as `buildSync` starts), so a server can do it while it opens its database; the
+ * later {@link udfRuntimeBundle} calls are then served from memory.
+ *
+ * @example
+ * ```ts
+ * await Promise.all([preloadUdfRuntimeBundle(), openDatabase(options)]);
+ * ```
+ */
+export async function preloadUdfRuntimeBundle(): Promise<UdfRuntimeBundle> {
   if (cached !== undefined) return cached;
-  const result = buildSync({
+  const output = (await build(buildOptions())).outputFiles[0];
+  cached ??= fromOutput(output);
+  return cached;
+}
+
+function buildOptions(): BuildOptions & { write: false } {
+  return {
     entryPoints: [entryPath()],
     bundle: true,
     write: false,
@@ -53,9 +74,10 @@ export function udfRuntimeBundle(): UdfRuntimeBundle {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
+  };
+}
+
+function fromOutput(output: { readonly text: string } | undefined): UdfRuntimeBundle {
   if (output === undefined) throw new Error('esbuild produced no udf-runtime bundle');
-  cached = Object.freeze({ source: output.text, filename: RUNTIME_ORIGIN });
-  return cached;
+  return Object.freeze({ source: output.text, filename: RUNTIME_ORIGIN });
 }

@@ -21,6 +21,8 @@ const backendBin = path.resolve(
 export interface SpawnedBackend extends AsyncDisposable {
   readonly url: string;
   readonly adminKey: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export async function spawnBackend(): Promise<SpawnedBackend> {
     process.execPath,
     [
       backendBin,
+      '--interface',
+      '127.0.0.1',
       '--port',
       '0',
       '--site-proxy-port',
@@ -49,6 +53,8 @@ export async function spawnBackend(): Promise<SpawnedBackend> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let startTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<{ url: string; adminKey: string }>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
@@ -62,17 +68,31 @@ export async function spawnBackend(): Promise<SpawnedBackend> {
     child.on('exit', (code) =>
       reject(new Error(`the backend exited (${code}) before it was ready:\n${output}`)),
     );
-    setTimeout(() => reject(new Error(`the backend did not start in 60 s:\n${output}`)), 60_000);
+    startTimer = setTimeout(
+      () => reject(new Error(`the backend did not start in 60 s:\n${output}`)),
+      60_000,
+    );
   });
-  const { url, adminKey } = await ready;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // A backend that does not finish its in-flight work in 10 s is killed.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(killer);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, adminKey, stop, [Symbol.asyncDispose]: stop };
+  let url: string;
+  let adminKey: string;
+  try {
+    ({ url, adminKey } = await ready);
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    clearTimeout(startTimer);
+  }
+  return { url, adminKey, output: () => output, stop, [Symbol.asyncDispose]: stop };
 }

@@ -14,6 +14,18 @@ const packageDir = path.resolve(import.meta.dirname, '../../..');
 const fixturesDir = path.join(import.meta.dirname, 'fixtures');
 
 /**
+ * The fixture apps under `fixtures/`: `convex-app` is written against the official `convex`
+ * package, the others against `@selfhost/client`; `sync-app` is the one the sync and React
+ * end-to-end tests deploy.
+ *
+ * @example
+ * ```ts
+ * const name: FixtureName = 'sync-app';
+ * ```
+ */
+export type FixtureName = 'convex-app' | 'selfhost-app' | 'sync-app';
+
+/**
  * A throwaway copy of a fixture app in a temporary directory, ready for a CLI to run in.
  *
  * @example
@@ -40,7 +52,7 @@ export interface TestProject extends Disposable {
  * ```
  */
 export function createTestProject(
-  name: 'convex-app' | 'selfhost-app',
+  name: FixtureName,
   options: { readonly keepGenerated?: boolean } = {},
 ): TestProject {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), `selfhost-cli-${name}-`)));
@@ -64,7 +76,7 @@ export function createTestProject(
   link(path.join(packageDir, 'node_modules', 'convex'), 'convex');
   link(path.join(packageDir, 'node_modules', 'typescript'), 'typescript');
   link(path.join(packageDir, 'node_modules', '@types', 'node'), '@types/node');
-  if (name === 'selfhost-app') link(packageDir, '@selfhost/client');
+  if (name !== 'convex-app') link(packageDir, '@selfhost/client');
   return {
     dir,
     functionsDir: path.join(dir, 'convex'),
@@ -97,7 +109,7 @@ export const SELFHOST_BIN = path.join(packageDir, 'bin', 'selfhost.js');
  * for `@selfhost/client` apps it also resolves the workspace sources (`@selfhost/source`), with
  * Node's globals instead of the DOM library (our sources are written against those).
  */
-function functionsTsconfig(name: 'convex-app' | 'selfhost-app'): object {
+function functionsTsconfig(name: FixtureName): object {
   const compilerOptions: Record<string, unknown> = {
     allowJs: true,
     strict: true,
@@ -110,7 +122,7 @@ function functionsTsconfig(name: 'convex-app' | 'selfhost-app'): object {
     isolatedModules: true,
     noEmit: true,
   };
-  if (name === 'selfhost-app') {
+  if (name !== 'convex-app') {
     compilerOptions['customConditions'] = ['@selfhost/source'];
     compilerOptions['allowImportingTsExtensions'] = true;
   }

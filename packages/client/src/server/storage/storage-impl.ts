@@ -68,7 +68,9 @@ export function createStorageWriter(requestId: string): StorageWriter {
         contentType: string | null;
       } | null;
       if (result === null) return null;
-      return new Blob([Base64.toByteArray(result.blob)], { type: result.contentType ?? '' });
+      // Freshly decoded bytes own a plain ArrayBuffer (the DOM typings want that said).
+      const bytes = Base64.toByteArray(result.blob) as Uint8Array<ArrayBuffer>;
+      return new Blob([bytes], { type: result.contentType ?? '' });
     },
   }) as StorageWriter;
 }

@@ -4,7 +4,8 @@ export type DeploymentDocument = {
   _creationTime: number;
   udfServerVersion: string;
   pushedAt: number;
-  authProviders: string;
+  /** `auth.config.ts` as JSON text (`{ providers: [...] }`), or null when the app has none. */
+  authConfig: string | null;
 };
 
 /**

@@ -1,0 +1,54 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { readConfig } from '../config/read-config.ts';
+import { deploymentBeacon } from './deployment-beacon.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function dataDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'selfhost-beacon-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('deploymentBeacon', () => {
+  test('is off with --disable-beacon or DISABLE_BEACON', async () => {
+    const dir = await dataDir();
+    expect(await deploymentBeacon({ config: readConfig(['--data-dir', dir, '--disable-beacon'], {}), transport: 'node', log: () => {} })).toBeNull();
+    expect(await deploymentBeacon({ config: readConfig(['--data-dir', dir], { DISABLE_BEACON: 'true' }), transport: 'node', log: () => {} })).toBeNull();
+  });
+
+  test('posts a random id that stays the same across restarts, and nothing about the app', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const sink = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => {
+        bodies.push(JSON.parse(text) as Record<string, unknown>);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => sink.close(() => resolve())));
+    const dir = await dataDir();
+    const env = { SELFHOST_BEACON_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/beacon` };
+    for (let boot = 0; boot < 2; boot += 1) {
+      const beacon = await deploymentBeacon({ config: readConfig(['--data-dir', dir], env), transport: 'node', log: () => {} });
+      const running = beacon!.run();
+      while (bodies.length <= boot) await new Promise((resolve) => setTimeout(resolve, 10));
+      await beacon!.stop();
+      await running;
+    }
+    const id = (await readFile(path.join(dir, 'beacon_id'), 'utf8')).trim();
+    expect(bodies.map((body) => body['database_uuid'])).toEqual([id, id]);
+    expect(Object.keys(bodies[0]!).sort()).toEqual(['beacon_fields', 'beacon_tag', 'commit_timestamp', 'compiled_revision', 'database_uuid', 'migration_version', 'uptime']);
+    expect(bodies[0]).toMatchObject({ beacon_tag: 'selfhost', beacon_fields: { database: 'sqlite', transport: 'node' } });
+  });
+});
