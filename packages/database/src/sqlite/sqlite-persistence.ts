@@ -30,7 +30,15 @@ type Statement = BetterSqlite3.Statement<unknown[], Record<string, unknown>>;
  * const persistence = await openSqlitePersistence({ path: path.join(dataDir, 'db.sqlite3') });
  * ```
  */
-export async function openSqlitePersistence(options: SqliteOptions): Promise<Persistence> {
+export function openSqlitePersistence(options: SqliteOptions): Promise<Persistence> {
+  try {
+    return Promise.resolve(openSqliteSync(options));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function openSqliteSync(options: SqliteOptions): Persistence {
   let db: BetterSqlite3.Database;
   try {
     if (options.path !== ':memory:')

@@ -46,12 +46,14 @@ export class ActiveDeployment {
   }
 
   /** Analyzes the system functions and loads whatever the database says is deployed. */
-  static async open(deps: { readonly db: Database; readonly runner: FunctionRunner; readonly systemModules: readonly ModuleConfig[] }): Promise<ActiveDeployment> {
-    // Without source maps: their functions' source positions matter to nobody, and parsing the
-    // maps was a third of the start-up analysis (the loaded modules keep them for stack traces).
-    const systemResult = await deps.runner.analyze({ modules: deps.systemModules.map((module) => ({ ...module, sourceMap: undefined })) });
-    if (systemResult.status === 'error') throw new Error(`The built-in system functions failed to load: ${systemResult.errorMessage}`);
-    const systemAnalysis = systemResult.analysis.modules;
+  static async open(deps: {
+    readonly db: Database;
+    readonly runner: FunctionRunner;
+    readonly systemModules: readonly ModuleConfig[];
+    /** Their analysis, when known (see `analyzeSystemModules`); analyzed here otherwise. */
+    readonly systemAnalysis?: DeploymentAnalysis['modules'];
+  }): Promise<ActiveDeployment> {
+    const systemAnalysis = deps.systemAnalysis ?? (await analyzeOrThrow(deps.runner, deps.systemModules));
     const tx = deps.db.begin({ readOnly: true });
     let record: DeploymentRecord | null;
     let userModules: ModuleConfig[];
@@ -122,6 +124,12 @@ export class ActiveDeployment {
   #notify(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+async function analyzeOrThrow(runner: FunctionRunner, modules: readonly ModuleConfig[]): Promise<DeploymentAnalysis['modules']> {
+  const result = await runner.analyze({ modules });
+  if (result.status === 'error') throw new Error(`The built-in system functions failed to load: ${result.errorMessage}`);
+  return result.analysis.modules;
 }
 
 function combinedAnalysis(runner: FunctionRunner, record: DeploymentRecord | null, systemAnalysis: DeploymentAnalysis['modules']): DeploymentAnalysis {

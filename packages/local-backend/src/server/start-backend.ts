@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { abandonUnfinishedSchemaChanges, RetentionService, type Database } from '@selfhost/database';
 import { FunctionRunner } from '@selfhost/function-runner';
 import { SyncEngine } from '@selfhost/sync';
@@ -10,6 +11,7 @@ import type { InstanceCredentials } from '../credentials/instance-credentials.ts
 import { PushCoordinator } from '../deploy/push-coordinator.ts';
 import { ActiveDeployment } from '../deployment/active-deployment.ts';
 import { openBackendDatabase } from '../deployment/open-backend-database.ts';
+import { analyzeSystemModules } from '../deployment/system-analysis-cache.ts';
 import { ExecutionLog } from '../execution/execution-log.ts';
 import { FunctionExecutor } from '../execution/function-executor.ts';
 import { QueryResultCache } from '../execution/query-result-cache.ts';
@@ -85,7 +87,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   try {
     await abandonUnfinishedSchemaChanges(db);
     const [systemModules] = await bundled;
-    active = await ActiveDeployment.open({ db, runner, systemModules });
+    const systemAnalysis = await analyzeSystemModules({ runner, modules: systemModules, cacheDir: path.join(config.dataDir, 'cache') });
+    active = await ActiveDeployment.open({ db, runner, systemModules, systemAnalysis });
   } catch (error) {
     await runner.stop();
     await db.close();

@@ -2,6 +2,8 @@
 // Issue 7 acceptance: the OFFICIAL `convex/react` (ConvexReactClient, useQuery, useMutation with
 // optimistic updates, usePaginatedQuery) rendered with React Testing Library in jsdom, against the
 // backend executable over real sockets.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { ConvexHttpClient } from 'convex/browser';
 import {
@@ -15,8 +17,10 @@ import { ConvexError } from 'convex/values';
 import { createElement, StrictMode, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { api, type Note } from './support/sync-app.ts';
+import { api, deploySyncApp, type Note } from './support/sync-app.ts';
 import { startSyncBackend, type SyncBackend } from './support/sync-backend.ts';
+
+const itemsSource = path.join(import.meta.dirname, 'fixture-app', 'convex', 'items.ts');
 
 let backend: SyncBackend;
 let http: ConvexHttpClient;
@@ -164,5 +168,36 @@ describe('the official convex/react hooks against the backend', () => {
       expect(bodies()).toEqual(['item 10', 'item 15', 'item 20', 'item 25', 'item 30', 'item 40']),
     );
     await screen.findByRole('list', { name: 'items CanLoadMore' });
+  });
+
+  test('usePaginatedQuery starts over when a push changes the query under its cursors', async () => {
+    let loadMore: (n: number) => void = () => {};
+    function Items(): ReactNode {
+      const { results, loadMore: more } = usePaginatedQuery(
+        api.items.page,
+        {},
+        { initialNumItems: 2 },
+      );
+      loadMore = more;
+      return createElement(
+        'ol',
+        { 'aria-label': 'items' },
+        results.map((item) => createElement('li', { key: item._id }, item.label)),
+      );
+    }
+    renderWithClient(createElement(Items));
+    await waitFor(() => expect(bodies()).toEqual(['item 10', 'item 15']));
+    act(() => loadMore(2));
+    await waitFor(() => expect(bodies()).toEqual(['item 10', 'item 15', 'item 20', 'item 25']));
+    // The same function now reads the index backwards: the first page's journal and the second
+    // page's cursor belong to the old query. The journal is ignored (the first page re-runs from
+    // the start), the cursor fails with InvalidCursor, and the hook starts its pages over.
+    await deploySyncApp(backend, {
+      'items.ts': (await readFile(itemsSource, 'utf8')).replace(
+        ".withIndex('by_rank').paginate(",
+        ".withIndex('by_rank').order('desc').paginate(",
+      ),
+    });
+    await waitFor(() => expect(bodies()).toEqual(['item 60', 'item 50']), { timeout: 15_000 });
   });
 });

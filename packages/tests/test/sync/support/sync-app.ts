@@ -20,17 +20,21 @@ const appDir = path.join(import.meta.dirname, '..', 'fixture-app');
  * Pushes `test/sync/fixture-app` to a backend with the official CLI, as a user would
  * (`CI=1 convex deploy --yes --typecheck disable --codegen disable`), from a temporary project
  * whose `node_modules/convex` links to the workspace's copy of the official package.
+ * `changedFiles` replaces files under `convex/` (a later push with changed code).
  *
  * @example
  * await deploySyncApp({ url: backend.url, adminKey: backend.adminKey });
  */
-export async function deploySyncApp(backend: {
-  readonly url: string;
-  readonly adminKey: string;
-}): Promise<void> {
+export async function deploySyncApp(
+  backend: { readonly url: string; readonly adminKey: string },
+  changedFiles: Readonly<Record<string, string>> = {},
+): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'selfhost-sync-app-'));
   try {
     await cp(path.join(appDir, 'convex'), path.join(dir, 'convex'), { recursive: true });
+    for (const [file, source] of Object.entries(changedFiles)) {
+      await writeFile(path.join(dir, 'convex', file), source);
+    }
     await mkdir(path.join(dir, 'node_modules'));
     await symlink(convexPackageDir, path.join(dir, 'node_modules', 'convex'), 'dir');
     await writeFile(
