@@ -11,7 +11,8 @@ import path from 'node:path';
 import { deployBenchApp, startBenchBackend } from './support/backend-process.ts';
 import { freePort } from './support/free-port.ts';
 
-const durationSeconds = Number(process.env['BENCH_SECONDS'] ?? 10);
+const durationSeconds = Number(process.env['BENCH_SECONDS'] ?? 5);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const connections = 50;
 
 if (spawnSync('wrk', ['--version']).error !== undefined) {
@@ -36,10 +37,14 @@ interface WrkResult {
   readonly errors: string;
 }
 
+function medianOf(results: readonly WrkResult[]): WrkResult {
+  return [...results].sort((a, b) => a.perSecond - b.perSecond)[results.length >> 1]!;
+}
+
 function wrk(url: string, seconds: number, lua = script): WrkResult {
   const result = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', lua, url], { encoding: 'utf8' });
   const out = result.stdout;
-  if (process.env["BENCH_DEBUG"]) console.log(out);
+  if (process.env['BENCH_DEBUG']) console.log(out);
   const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
   if (!Number.isFinite(perSecond)) throw new Error(`wrk failed:\n${out}\n${result.stderr}`);
   return {
@@ -73,12 +78,20 @@ try {
   // Warm both up (JIT, isolate pool, connections), then measure one after the other.
   wrk(`http://127.0.0.1:${helloPort}/`, 2);
   wrk(`${backend.url}/api/query`, 3);
-  const baseline = wrk(`http://127.0.0.1:${helloPort}/`, durationSeconds);
-  const query = wrk(`${backend.url}/api/query`, durationSeconds);
+  // Alternate the two, several rounds, and compare medians: other load on the machine comes
+  // and goes, and must not land on one side only.
+  const baselines: WrkResult[] = [];
+  const queries: WrkResult[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    baselines.push(wrk(`http://127.0.0.1:${helloPort}/`, durationSeconds));
+    queries.push(wrk(`${backend.url}/api/query`, durationSeconds));
+  }
+  const baseline = medianOf(baselines);
+  const query = medianOf(queries);
   const distinct = wrk(`${backend.url}/api/query`, durationSeconds, distinctScript);
   const ratio = query.perSecond / baseline.perSecond;
 
-  console.log(`wrk -t1 -c${connections} -d${durationSeconds}s, POST, same machine`);
+  console.log(`wrk -t1 -c${connections} -d${durationSeconds}s, POST, same machine; medians of ${rounds} alternating rounds`);
   console.log(`  node:http hello world     ${baseline.perSecond.toFixed(0).padStart(7)} req/s   p50 ${baseline.p50}   p99 ${baseline.p99}   errors: ${baseline.errors}`);
   console.log(`  POST /api/query trivial   ${query.perSecond.toFixed(0).padStart(7)} req/s   p50 ${query.p50}   p99 ${query.p99}   errors: ${query.errors}`);
   console.log(`  same, distinct args       ${distinct.perSecond.toFixed(0).padStart(7)} req/s   p50 ${distinct.p50}   p99 ${distinct.p99}   errors: ${distinct.errors}   (no cache: one isolate execution each)`);

@@ -1,6 +1,6 @@
 // Starting the backend executable and deploying the bench app, for the benchmarks (plain Node).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -77,12 +77,16 @@ export async function deployBenchApp(backend: Pick<BenchBackend, 'url' | 'adminK
   await mkdir(path.join(project, 'node_modules'));
   await symlink(convexDir, path.join(project, 'node_modules', 'convex'), 'dir');
   await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'bench-app', private: true, dependencies: { convex: '1.48.0' } }));
-  const result = spawnSync(process.execPath, [path.join(convexDir, 'bin', 'main.js'), 'deploy', '--yes', '--typecheck', 'disable'], {
-    cwd: project,
-    env: { ...process.env, CI: '1', CONVEX_SELF_HOSTED_URL: backend.url, CONVEX_SELF_HOSTED_ADMIN_KEY: backend.adminKey, CONVEX_DEPLOYMENT: '' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`convex deploy failed:\n${result.stdout}\n${result.stderr}`);
+  try {
+    const result = spawnSync(process.execPath, [path.join(convexDir, 'bin', 'main.js'), 'deploy', '--yes', '--typecheck', 'disable'], {
+      cwd: project,
+      env: { ...process.env, CI: '1', CONVEX_SELF_HOSTED_URL: backend.url, CONVEX_SELF_HOSTED_ADMIN_KEY: backend.adminKey, CONVEX_DEPLOYMENT: '' },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`convex deploy failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
 }
 
 /** The resident set size of a process, in MiB (Linux `/proc`). */

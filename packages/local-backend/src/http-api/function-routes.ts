@@ -1,7 +1,6 @@
 import {
   encodeTimestamp,
   functionRequestSchema,
-  parseConvexClientHeader,
   parseHttpBody,
   queryAtTsRequestSchema,
   queryBatchRequestSchema,
@@ -22,6 +21,7 @@ import type { QueryResultCache } from '../execution/query-result-cache.ts';
 import type { ServerRequest } from '../http/server-request.ts';
 import { jsonResponse, jsonTextResponse, type ServerResponse } from '../http/server-response.ts';
 import { HttpError } from '../routing/http-error.ts';
+import { clientVersionOf } from '../routing/client-version-of.ts';
 import { readJsonBody } from '../routing/read-json-body.ts';
 import type { Router } from '../routing/router.ts';
 import { functionIdentity } from './request-identity.ts';
@@ -131,7 +131,7 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
 
 function formatOf(request: ServerRequest, requested: string | undefined): ValueFormat {
   const header = request.header('convex-client');
-  return resolveValueFormat(requested, header === undefined ? undefined : parseConvexClientHeader(header));
+  return resolveValueFormat(requested, header === undefined ? undefined : clientVersionOf(header));
 }
 
 async function execute(

@@ -52,9 +52,8 @@ export class MetricsRegistry {
         series.value += 1;
         series.sum = (series.sum ?? 0) + seconds;
         const buckets = (series.buckets ??= metric.bucketBounds.map(() => 0));
-        metric.bucketBounds.forEach((bound, i) => {
-          if (seconds <= bound) buckets[i]! += 1;
-        });
+        const bounds = metric.bucketBounds;
+        for (let i = bounds.length - 1; i >= 0 && seconds <= bounds[i]!; i -= 1) buckets[i]! += 1;
       },
     };
   }
@@ -104,11 +103,13 @@ export class MetricsRegistry {
   }
 }
 
+/** The series key of a label set (label order does not matter). Runs on every request: no array pipeline. */
 function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((key) => `${key}=${labels[key]}`)
-    .join(',');
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
+  let key = '';
+  for (const name of keys) key += `${name}=${labels[name]},`;
+  return key;
 }
 
 function formatLabels(labels: Labels): string {

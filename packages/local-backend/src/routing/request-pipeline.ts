@@ -1,8 +1,8 @@
-import { parseConvexClientHeader } from '@selfhost/protocol';
 import { BodyTooLargeError, type ServerRequest } from '../http/server-request.ts';
 import { jsonResponse, withHeaders, type ServerResponse } from '../http/server-response.ts';
 import type { RequestHandler } from '../http/transport.ts';
 import type { MetricsRegistry } from '../metrics/metrics-registry.ts';
+import { clientVersionOf } from './client-version-of.ts';
 import { corsHeaders, preflightResponse, wantsCors } from './cors.ts';
 import { HttpError } from './http-error.ts';
 import type { Router } from './router.ts';
@@ -66,7 +66,7 @@ export function createRequestPipeline(router: Router, options: PipelineOptions):
 function checkClientHeader(request: ServerRequest): void {
   const header = request.header('convex-client');
   if (header === undefined || request.path === '/http' || request.path.startsWith('/http/')) return;
-  parseConvexClientHeader(header);
+  clientVersionOf(header);
 }
 
 function toHttpError(error: unknown, options: PipelineOptions): HttpError {

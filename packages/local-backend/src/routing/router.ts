@@ -51,11 +51,19 @@ interface Route {
  */
 export class Router {
   readonly #routes: Route[] = [];
+  /** Routes without parameters by their path: most requests are found here without a scan. */
+  readonly #exact = new Map<string, Route[]>();
 
   add(spec: RouteSpec): this {
     const prefix = spec.pattern.endsWith('/*');
     const body = prefix ? spec.pattern.slice(0, -2) : spec.pattern;
-    this.#routes.push({ ...spec, method: spec.method.toUpperCase(), segments: body.split('/').slice(1), prefix });
+    const route: Route = { ...spec, method: spec.method.toUpperCase(), segments: body.split('/').slice(1), prefix };
+    this.#routes.push(route);
+    if (!prefix && !route.segments.some((segment) => segment.startsWith(':'))) {
+      const same = this.#exact.get(spec.pattern) ?? [];
+      same.push(route);
+      this.#exact.set(spec.pattern, same);
+    }
     // Exact routes before prefix routes, longer prefixes before shorter ones.
     this.#routes.sort((a, b) => Number(a.prefix) - Number(b.prefix) || b.segments.length - a.segments.length);
     return this;
@@ -67,18 +75,25 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
+    for (const route of this.#exact.get(path) ?? []) {
+      if (allows(route, method)) return { kind: 'found', handler: route.handler, params: {}, pattern: route.pattern };
+    }
     const segments = path.split('/').slice(1);
     const allowed: string[] = [];
     for (const route of this.#routes) {
       const params = matchSegments(route, segments);
       if (params === null) continue;
-      if (route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET')) {
+      if (allows(route, method)) {
         return { kind: 'found', handler: route.handler, params, pattern: route.pattern };
       }
       allowed.push(route.method);
     }
     return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
   }
+}
+
+function allows(route: Route, method: string): boolean {
+  return route.method === 'ANY' || route.method === method || (method === 'HEAD' && route.method === 'GET');
 }
 
 function matchSegments(route: Route, segments: readonly string[]): Record<string, string> | null {
