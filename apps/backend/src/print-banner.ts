@@ -15,8 +15,8 @@ export interface BannerInput {
  */
 export function printBanner({ config, credentials, backend, startupMs, log }: BannerInput): void {
   log(`instance "${credentials.instanceName}" ready in ${Math.round(startupMs)} ms (${backend.transport} HTTP edge)`);
-  log(`API and sync:  ${config.cloudOrigin}  (listening on ${config.host}:${backend.apiPort})`);
-  log(`HTTP actions:  ${config.siteOrigin}  (listening on ${config.host}:${backend.sitePort})`);
+  log(`API and sync:  ${backend.cloudOrigin}  (listening on ${config.host}:${backend.apiPort})`);
+  log(`HTTP actions:  ${backend.siteOrigin}  (listening on ${config.host}:${backend.sitePort})`);
   log(`database:      ${config.database.kind === 'sqlite' ? config.database.path : `${config.database.kind} database "${config.database.database}"`}`);
   if (config.beaconEnabled) {
     log(`beacon:        an anonymous usage ping (random id, version, uptime) goes to ${config.beaconUrl} hourly; --disable-beacon turns it off`);

@@ -145,7 +145,7 @@ export class PushCoordinator {
     }
     // The code runs with the `convex` version it was bundled with; the CLI compares it on its next push.
     const udfConfig = { ...this.#runner.newUdfConfig(), serverVersion: request.appDefinition.udfServerVersion };
-    const result = await this.#runner.analyze({ modules, environmentVariables: env, udfConfig });
+    const result = await this.#runner.analyze({ modules, environmentVariables: this.#active.environmentFor(env), udfConfig });
     if (result.status === 'error') throw new HttpError(400, result.code, result.errorMessage);
     return { modules, analysis: result.analysis, env };
   }

@@ -28,6 +28,7 @@ export class ActiveDeployment {
   readonly #systemModules: readonly ModuleConfig[];
   readonly #systemAnalysis: DeploymentAnalysis['modules'];
   readonly #listeners = new Set<() => void>();
+  readonly #systemEnvironment: Readonly<Record<string, string>>;
   #current: LoadedDeployment;
   #record: DeploymentRecord | null;
 
@@ -35,10 +36,12 @@ export class ActiveDeployment {
     runner: FunctionRunner;
     systemModules: readonly ModuleConfig[];
     systemAnalysis: DeploymentAnalysis['modules'];
+    systemEnvironment: Readonly<Record<string, string>>;
     current: LoadedDeployment;
     record: DeploymentRecord | null;
   }) {
     this.#runner = parts.runner;
+    this.#systemEnvironment = parts.systemEnvironment;
     this.#systemModules = parts.systemModules;
     this.#systemAnalysis = parts.systemAnalysis;
     this.#current = parts.current;
@@ -52,7 +55,10 @@ export class ActiveDeployment {
     readonly systemModules: readonly ModuleConfig[];
     /** Their analysis, when known (see `analyzeSystemModules`); analyzed here otherwise. */
     readonly systemAnalysis?: DeploymentAnalysis['modules'];
+    /** Variables every function sees besides the deployment's own (`CONVEX_CLOUD_URL`, …). */
+    readonly systemEnvironment?: Readonly<Record<string, string>>;
   }): Promise<ActiveDeployment> {
+    const systemEnvironment = deps.systemEnvironment ?? {};
     const systemAnalysis = deps.systemAnalysis ?? (await analyzeOrThrow(deps.runner, deps.systemModules));
     const tx = deps.db.begin({ readOnly: true });
     let record: DeploymentRecord | null;
@@ -67,11 +73,11 @@ export class ActiveDeployment {
     }
     const runner = await deps.runner.loadDeployment({
       modules: [...userModules, ...deps.systemModules],
-      environmentVariables: env,
+      environmentVariables: { ...env, ...systemEnvironment },
       ...(record === null ? {} : { udfConfig: record.udfConfig }),
       analysis: combinedAnalysis(deps.runner, record, systemAnalysis),
     });
-    return new ActiveDeployment({ ...deps, systemAnalysis, current: new LoadedDeployment(runner), record });
+    return new ActiveDeployment({ ...deps, systemAnalysis, systemEnvironment, current: new LoadedDeployment(runner), record });
   }
 
   current(): LoadedDeployment {
@@ -84,10 +90,15 @@ export class ActiveDeployment {
   }
 
   /** Serves a finished push: loads it, swaps it in, lets the old isolates finish and stop. */
+  /** The deployment's variables plus the system ones, which the deployment cannot override. */
+  environmentFor(env: Readonly<Record<string, string>>): Record<string, string> {
+    return { ...env, ...this.#systemEnvironment };
+  }
+
   async install(code: DeployableCode, env: Readonly<Record<string, string>>): Promise<void> {
     const runner = await this.#runner.loadDeployment({
       modules: [...code.modules, ...this.#systemModules],
-      environmentVariables: env,
+      environmentVariables: this.environmentFor(env),
       udfConfig: code.record.udfConfig,
       analysis: combinedAnalysis(this.#runner, code.record, this.#systemAnalysis),
     });
@@ -107,7 +118,7 @@ export class ActiveDeployment {
 
   /** New environment variables for every later execution. */
   setEnvironment(env: Readonly<Record<string, string>>): void {
-    this.#current.runner.setEnvironmentVariables(env);
+    this.#current.runner.setEnvironmentVariables(this.environmentFor(env));
     this.#notify();
   }
 

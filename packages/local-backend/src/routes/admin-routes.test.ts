@@ -37,7 +37,16 @@ describe('admin routes', () => {
 
   test('canonical URLs need the admin key', async () => {
     const response = await fetch(`${ctx.url}/api/v1/get_canonical_urls`, { headers: { authorization: `Convex ${ctx.adminKey}` } });
-    expect(await response.json()).toEqual({ convexCloudUrl: 'http://127.0.0.1:0', convexSiteUrl: 'http://127.0.0.1:0' });
+    expect(await response.json()).toEqual({ convexCloudUrl: ctx.url, convexSiteUrl: ctx.siteUrl });
+  });
+
+  test('functions see the deployment URLs in process.env', async () => {
+    const response = await fetch(`${ctx.url}/api/query`, {
+      method: 'POST',
+      headers: { authorization: `Convex ${ctx.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ path: '_system/cli/convexUrl:cloudUrl', args: {}, format: 'json' }),
+    });
+    expect(await response.json()).toEqual({ status: 'success', value: ctx.url });
   });
 
   test('CORS: preflight and responses mirror the origin on /api routes', async () => {

@@ -21,6 +21,8 @@ import { registerHttpActionRoutes } from '../http-api/http-action-routes.ts';
 import { registerLogRoutes } from '../http-api/log-routes.ts';
 import { registerPushRoutes } from '../http-api/push-routes.ts';
 import { loadTransport } from '../http/load-transport.ts';
+import { jsonResponse, type ServerResponse } from '../http/server-response.ts';
+import type { RequestHandler, UpgradeHandler } from '../http/transport.ts';
 import type { HttpTransport } from '../http/transport.ts';
 import { deploymentGauges } from '../metrics/deployment-gauges.ts';
 import { MetricsRegistry } from '../metrics/metrics-registry.ts';
@@ -39,6 +41,9 @@ const syncPath = /^\/api\/(?:[^/]+\/)?sync$/;
 export interface RunningBackend {
   readonly apiPort: number;
   readonly sitePort: number;
+  /** Public URLs (with the bound ports when port 0 was asked for). */
+  readonly cloudOrigin: string;
+  readonly siteOrigin: string;
   readonly transport: HttpTransport['name'];
   readonly metrics: MetricsRegistry;
   readonly db: Database;
@@ -70,10 +75,27 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   const { config, credentials, log } = options;
   const transport = await loadTransport(config.transport, log);
   const metrics = new MetricsRegistry();
+  // Bind the ports first (answering 503 until ready), so that the URLs functions see
+  // (`CONVEX_CLOUD_URL`, storage URLs) carry the real ports even when port 0 was asked for.
+  let onRequest: RequestHandler = startingUp;
+  let onUpgrade: UpgradeHandler = () => null;
+  const ports = await listenBoth(transport, {
+    host: config.host,
+    apiPort: config.port,
+    sitePort: config.sitePort,
+    onRequest: (request) => onRequest(request),
+    onUpgrade: (request) => onUpgrade(request),
+  });
+  const cloudOrigin = boundOrigin(config.cloudOrigin, ports.api.port);
+  const siteOrigin = boundOrigin(config.siteOrigin, ports.site.port);
+  const systemEnvironment = { CONVEX_CLOUD_URL: cloudOrigin, CONVEX_SITE_URL: siteOrigin };
   // esbuild bundles the system functions and the isolates' runtime while the database opens.
   const bundled = Promise.all([bundleSystemUdfs(), preloadUdfRuntimeBundle()]);
   bundled.catch(() => undefined);
-  const db = await openBackendDatabase(config, credentials.instanceSecret);
+  const db = await openBackendDatabase(config, credentials.instanceSecret).catch(async (error: unknown) => {
+    await Promise.all([ports.api.close(0), ports.site.close(0)]);
+    throw error;
+  });
   const retention = new RetentionService(db);
   const runner = new FunctionRunner({
     deploymentName: credentials.instanceName,
@@ -88,10 +110,11 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     await abandonUnfinishedSchemaChanges(db);
     const [systemModules] = await bundled;
     const systemAnalysis = await analyzeSystemModules({ runner, modules: systemModules, cacheDir: path.join(config.dataDir, 'cache') });
-    active = await ActiveDeployment.open({ db, runner, systemModules, systemAnalysis });
+    active = await ActiveDeployment.open({ db, runner, systemModules, systemAnalysis, systemEnvironment });
   } catch (error) {
     await runner.stop();
     await db.close();
+    await Promise.all([ports.api.close(0), ports.site.close(0)]);
     throw error;
   }
   const executionLog = new ExecutionLog(metrics);
@@ -105,7 +128,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
 
   const router = new Router();
   registerHealthRoutes(router, { instanceName: credentials.instanceName });
-  registerAdminRoutes(router, { auth, cloudOrigin: config.cloudOrigin, siteOrigin: config.siteOrigin });
+  registerAdminRoutes(router, { auth, cloudOrigin, siteOrigin });
   const queryCache = new QueryResultCache({ db, executor, log: executionLog, maxBytes: 32 * 1024 * 1024 });
   active.onChange(() => queryCache.clear());
   registerFunctionRoutes(router, { db, auth, executor, redactLogsToClient: config.redactLogsToClient, queryCache });
@@ -127,20 +150,16 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
       },
     });
   }
-  const onRequest = createRequestPipeline(router, { metrics, log, errorMappers: [protocolErrorMapper, systemErrorMapper, databaseErrorMapper] });
-  const ports = await listenBoth(transport, {
-    host: config.host,
-    apiPort: config.port,
-    sitePort: config.sitePort,
-    onRequest,
-    onUpgrade: (request) => (syncPath.test(request.path) ? sync.handlerFor(request) : null),
-  });
+  onRequest = createRequestPipeline(router, { metrics, log, errorMappers: [protocolErrorMapper, systemErrorMapper, databaseErrorMapper] });
+  onUpgrade = (request) => (syncPath.test(request.path) ? sync.handlerFor(request) : null);
   const retentionRun = retention.run();
   const beacon = await deploymentBeacon({ config, transport: transport.name, log });
   const beaconRun = beacon?.run();
   return {
     apiPort: ports.api.port,
     sitePort: ports.site.port,
+    cloudOrigin,
+    siteOrigin,
     transport: transport.name,
     metrics,
     db,
@@ -160,4 +179,17 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
       await db.close();
     },
   };
+}
+
+/** Requests that arrive while the backend is still starting. */
+function startingUp(): Promise<ServerResponse> {
+  return Promise.resolve(jsonResponse(503, { code: 'TemporarilyUnavailable', message: 'The backend is starting; try again in a moment.' }));
+}
+
+/** `http://127.0.0.1:0` (the default for port 0) becomes the port actually bound. */
+function boundOrigin(origin: string, boundPort: number): string {
+  const url = new URL(origin);
+  if (url.port !== '0') return origin;
+  url.port = String(boundPort);
+  return url.origin;
 }
