@@ -2,7 +2,7 @@
 // directly in this Node process (and raw isolated-vm), measured in the same run.
 import vm from 'node:vm';
 import ivm from 'isolated-vm';
-import { udfRuntimeBundle } from '@selfhost/udf-runtime';
+import { SETUP_ARGUMENT_GLOBALS, udfRuntimeBundle } from '@selfhost/udf-runtime';
 import { createUdfTransaction } from '../src/database/database-udf-transaction.ts';
 import { IsolateSlot } from '../src/isolates/isolate-slot.ts';
 import { PreparedContext } from '../src/isolates/prepared-context.ts';
@@ -69,8 +69,9 @@ console.log(`node ${process.version}, isolated-vm 7.0.1, ${modules.length} modul
 }
 
 // Creation costs.
+const shared0Config = JSON.stringify({ importSeed: [1, 2, 3, 4], importNowMs: 0, env: {} });
 {
-  const shared = { modules: new ModuleSet(modules), contextConfigJson: JSON.stringify({ importSeed: [1, 2, 3, 4], importNowMs: 0, env: {} }), configVersion: 1, hotModules: new Set<string>(), memoryLimitMb: 64, setupTimeoutMs: 2000, importTimeoutMs: 4000, readyContexts: 0 };
+  const shared = { modules: new ModuleSet(modules), contextConfigJson: JSON.stringify({ importSeed: [1, 2, 3, 4], importNowMs: 0, env: {} }), configVersion: 1, hotModules: new Set<string>(), importGraphs: new Map(), memoryLimitMb: 64, setupTimeoutMs: 2000, importTimeoutMs: 4000, readyContexts: 0 };
   const isolateUs: number[] = [];
   const contextUs: number[] = [];
   const importUs: number[] = [];
@@ -93,7 +94,7 @@ console.log(`node ${process.version}, isolated-vm 7.0.1, ${modules.length} modul
   const script = new vm.Script(source);
   const nodeContext = percentiles(
     await timeCalls(200, () => {
-      script.runInContext(vm.createContext({}));
+      script.runInContext(vm.createContext(nodeSetupGlobals()));
     }),
   );
   const rawIsolate = percentiles(
@@ -116,6 +117,15 @@ print(`${''.padEnd(46)} back-to-back throughput: ${Math.round(1e6 / (sustained.r
 print(row('100 async syscalls (getUserIdentity), per call', scale(percentiles(await onRunner('asyncSyscalls', 200, 2)), 100), { stats: scale(await inNode('asyncSyscalls', 200), 100) }));
 print(row('100 sync syscalls (normalizeId), per call', scale(percentiles(await onRunner('syncSyscalls', 200, 2)), 100), { stats: scale(await inNode('syncSyscalls', 200), 100) }));
 print(row('query reading 1,000 documents', percentiles(await onRunner('readMany', 100, 2)), { stats: await inNode('readMany', 100) }));
+
+/** What the host leaves on a fresh context for the runtime's set-up (no-op callbacks here). */
+function nodeSetupGlobals(): Record<string, unknown> {
+  const noop = (): undefined => undefined;
+  const { config, ...callbacks } = SETUP_ARGUMENT_GLOBALS;
+  const globals: Record<string, unknown> = { [config]: shared0Config };
+  for (const name of Object.values(callbacks)) globals[name] = noop;
+  return globals;
+}
 
 function scale(stats: { p50: number; p99: number }, by: number): { p50: number; p99: number } {
   return { p50: stats.p50 / by, p99: stats.p99 / by };

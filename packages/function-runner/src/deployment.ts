@@ -1,4 +1,4 @@
-import { randomFillSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ExecutionRequest, HttpRequestJson, HttpResponseJson } from '@selfhost/udf-runtime';
 import { FunctionIndex } from './analysis/function-index.ts';
 import type { DeploymentAnalysis } from './analysis/deployment-analysis.ts';
@@ -6,6 +6,7 @@ import type { RunnerLimits } from './config/runner-limits.ts';
 import { importSeedWords, type UdfConfig } from './config/udf-config.ts';
 import { FunctionRunnerError } from './errors/function-runner-error.ts';
 import type { ExecutionEnv } from './execution/execution-env.ts';
+import { executionSeed } from './execution/execution-seed.ts';
 import { executeInContext } from './execution/execute-in-context.ts';
 import type { Identity } from './execution/identity.ts';
 import type { NestedRunner, NestedUdfCall } from './execution/nested-runner.ts';
@@ -46,13 +47,6 @@ export interface DeploymentSpec {
   readonly fetchPolicy: FetchPolicy;
 }
 
-const seeds = new Uint32Array(4);
-
-function executionSeed(): number[] {
-  randomFillSync(seeds);
-  return [seeds[0] ?? 1, seeds[1] ?? 2, seeds[2] ?? 3, seeds[3] ?? 4];
-}
-
 function contextConfigJson(udfConfig: UdfConfig, env: Readonly<Record<string, string>>): string {
   return JSON.stringify({ importSeed: importSeedWords(udfConfig), importNowMs: udfConfig.importPhaseUnixTimestampMs, env });
 }
@@ -84,6 +78,7 @@ export class Deployment implements NestedRunner {
       contextConfigJson: contextConfigJson(spec.udfConfig, spec.environmentVariables),
       configVersion: 1,
       hotModules: new Set(),
+      importGraphs: new Map(),
       memoryLimitMb: spec.limits.memoryLimitMb,
       setupTimeoutMs: spec.limits.setupTimeoutMs,
       importTimeoutMs: spec.limits.analyzeTimeoutMs,

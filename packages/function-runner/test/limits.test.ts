@@ -8,7 +8,7 @@ import { query, mutation, action, syscall } from './lib.js';
 export const ok = query(async () => 'fine');
 export const spin = query(async () => { for (;;) {} });
 export const spinAfterAwait = mutation(async () => { await Promise.resolve(); for (;;) {} });
-export const hog = query(async () => { const keep = []; for (let i = 0; ; i++) keep.push(new Array(1e6).fill(i + 0.5)); });
+export const hog = query(async () => { const keep = []; for (let i = 0; ; i++) keep.push(new Array(4e6).fill(i + 0.5)); });
 export const bigBuffer = query(async () => { try { new ArrayBuffer(200 * 1024 * 1024); return 'allocated'; } catch (e) { return e.name + ': ' + e.message; } });
 export const hugeString = query(async () => { let s = 'x'; for (;;) s += s; });
 export const slowAction = action(async () => { await new Promise((r) => setTimeout(r, 10_000)); return 'late'; });

@@ -67,7 +67,7 @@ describe('sandbox', () => {
         "functionCtorProcess": "undefined",
         "globalHost": "none",
         "module": "undefined",
-        "prepareStackTrace": "undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/sandbox.js|undefined:undefined:null|undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/lib.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js",
+        "prepareStackTrace": "undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/sandbox.js|undefined:undefined:null|undefined:undefined:convex:/sandbox.js|undefined:undefined:convex:/lib.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js|undefined:undefined:selfhost:/udf-runtime.js",
         "processBinding": "undefined",
         "processExit": "undefined",
         "processVersions": "undefined",

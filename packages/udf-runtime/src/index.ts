@@ -7,16 +7,10 @@ export { LOG_LEVELS, type LogLevel } from './bridge/log-level.ts';
 export type { HostCallbacks, HostUtilOp, HostErrorPayload } from './bridge/host-callbacks.ts';
 export { okEnvelope, errorEnvelope, decodeEnvelope } from './bridge/envelope.ts';
 export type { ContextConfig, ExecutionRequest } from './bridge/execution-request.ts';
-export {
-  parseDriverStatus,
-  type DriverStatus,
-  type SerializedUserError,
-  type PendingWork,
-  type PendingOp,
-} from './bridge/driver-status.ts';
+export type { DriverReport, SerializedUserError, PendingOp } from './bridge/driver-report.ts';
 export { encodeOpResult, decodeOpResults, type OpResult } from './bridge/op-results.ts';
 export { MODULE_ORIGIN_PREFIX, RUNTIME_ORIGIN, type StackFrameData } from './bridge/stack-frame.ts';
-export { SETUP_GLOBAL } from './bridge/setup-global.ts';
+export { SETUP_ARGUMENT_GLOBALS, SETUP_GLOBAL } from './bridge/setup-global.ts';
 export { inspect, formatConsoleArgs } from './shared/inspect.ts';
 export type {
   AnalyzedFunction,

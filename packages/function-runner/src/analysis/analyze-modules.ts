@@ -89,6 +89,7 @@ export async function analyzeModules(input: {
     contextConfigJson: JSON.stringify({ importSeed: importSeedWords(udfConfig), importNowMs: udfConfig.importPhaseUnixTimestampMs, env: input.environmentVariables }),
     configVersion: 1,
     hotModules: new Set(),
+    importGraphs: new Map(),
     memoryLimitMb: limits.memoryLimitMb,
     setupTimeoutMs: limits.setupTimeoutMs,
     importTimeoutMs: limits.analyzeTimeoutMs,

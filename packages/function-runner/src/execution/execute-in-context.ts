@@ -1,11 +1,12 @@
 import type ivm from 'isolated-vm';
-import { parseDriverStatus, type DriverStatus, type ExecutionRequest } from '@selfhost/udf-runtime';
+import type { ExecutionRequest } from '@selfhost/udf-runtime';
 import { classifyIsolateFailure } from '../isolates/isolate-failure.ts';
 import { ModuleLoadError, type PreparedContext } from '../isolates/prepared-context.ts';
 import type { IsolateSlot } from '../isolates/isolate-slot.ts';
 import type { ExecutionEnv } from './execution-env.ts';
 import { InFlightOps } from './in-flight-ops.ts';
 import { OpDispatcher } from './op-dispatcher.ts';
+import { StepReports } from './step-reports.ts';
 import type { RunOutcome } from './run-types.ts';
 import type { TimeBudget } from './time-budget.ts';
 
@@ -79,23 +80,12 @@ function throwSystemFailure(dispatcher: OpDispatcher): void {
   if (failure !== undefined) throw failure.error;
 }
 
-function step(job: ContextJob, dispatcher: OpDispatcher): DriverStatus {
-  const text = guarded(job, (timeout) => job.context.poll(timeout));
-  throwSystemFailure(dispatcher);
-  try {
-    return parseDriverStatus(text);
-  } catch {
-    // Only user code tampering with its own context can garble the driver's report.
-    throw new LimitReached({ status: 'error', errorMessage: 'Uncaught Error: The function corrupted the runtime state of its execution' });
-  }
-}
-
-async function driveSequentially(job: ContextJob, dispatcher: OpDispatcher): Promise<RunOutcome> {
+async function driveSequentially(job: ContextJob, dispatcher: OpDispatcher, reports: StepReports): Promise<RunOutcome> {
   for (;;) {
-    const status = step(job, dispatcher);
-    if (status.kind === 'done') return { status: 'success', value: status.resultJson };
-    if (status.kind === 'error') return errorOutcome(status.error.message, status.error.data);
-    const { ops } = status.work;
+    throwSystemFailure(dispatcher);
+    const finished = reports.finished();
+    if (finished !== null) return finished;
+    const ops = reports.takeOps();
     if (ops.length === 0) return neverFinished();
     let results = '';
     for (const op of ops) results += await dispatcher.perform(op);
@@ -104,14 +94,15 @@ async function driveSequentially(job: ContextJob, dispatcher: OpDispatcher): Pro
   }
 }
 
-async function driveConcurrently(job: ContextJob, dispatcher: OpDispatcher, deadline: number): Promise<RunOutcome> {
+async function driveConcurrently(job: ContextJob, dispatcher: OpDispatcher, reports: StepReports): Promise<RunOutcome> {
+  const deadline = performance.now() + job.budget.remainingMs();
   const inFlight = new InFlightOps();
   for (;;) {
-    const status = step(job, dispatcher);
-    if (status.kind === 'done') return { status: 'success', value: status.resultJson };
-    if (status.kind === 'error') return errorOutcome(status.error.message, status.error.data);
-    for (const op of status.work.ops) inFlight.add(dispatcher.perform(op));
-    const timer = status.work.timer;
+    throwSystemFailure(dispatcher);
+    const finished = reports.finished();
+    if (finished !== null) return finished;
+    for (const op of reports.takeOps()) inFlight.add(dispatcher.perform(op));
+    const { timer } = reports;
     if (inFlight.running === 0 && !inFlight.hasCompleted && timer === null) return neverFinished();
     const reason = await inFlight.waitForAny(timer, deadline);
     throwSystemFailure(dispatcher);
@@ -123,14 +114,10 @@ async function driveConcurrently(job: ContextJob, dispatcher: OpDispatcher, dead
       const results = inFlight.takeCompleted();
       guarded(job, (timeout) => job.context.resume(results, timeout));
     }
-    if (reason === 'timer' || (timer !== null && timer <= Date.now())) {
+    if (reason === 'timer' || (reports.timer !== null && reports.timer <= Date.now())) {
       guarded(job, (timeout) => job.context.fireTimers(timeout));
     }
   }
-}
-
-function errorOutcome(message: string, data: string | undefined): RunOutcome {
-  return data === undefined ? { status: 'error', errorMessage: message } : { status: 'error', errorMessage: message, errorData: data };
 }
 
 function neverFinished(): RunOutcome {
@@ -142,8 +129,8 @@ function neverFinished(): RunOutcome {
 
 /**
  * Runs one function in a context: imports its module, starts it, then alternates between
- * the isolate (poll / resume / fire timers, each a synchronous `applySync`) and the host
- * (syscalls). Queries and mutations perform their syscalls one at a time in order; actions
+ * the isolate (start / resume / fire timers, each one synchronous `applySync`, during which
+ * the function reports its outcome or the operations it waits for) and the host (syscalls). Queries and mutations perform their syscalls one at a time in order; actions
  * run them concurrently with their timers. The context is disposed afterwards.
  *
  * Limits: every call into the isolate gets the remaining budget as its timeout; a timeout
@@ -159,12 +146,15 @@ function neverFinished(): RunOutcome {
 export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   const { context, env, request } = job;
   const dispatcher = new OpDispatcher(env);
-  context.host.attach({ syscall: dispatcher.syncSyscall, log: (level, messages) => env.logs.add(level, messages) });
+  const reports = new StepReports();
+  context.host.attach({ syscall: dispatcher.syncSyscall, log: (level, messages) => env.logs.add(level, messages), report: reports.report });
   try {
     const namespace: ivm.Reference<unknown> = guarded(job, (timeout) => context.namespaceOf(request.modulePath, timeout));
     guarded(job, (timeout) => context.start(JSON.stringify(request), namespace, timeout));
     const concurrent = request.udfType === 'action' || request.udfType === 'httpAction';
-    return concurrent ? await driveConcurrently(job, dispatcher, performance.now() + job.budget.remainingMs()) : await driveSequentially(job, dispatcher);
+    return concurrent
+      ? await driveConcurrently(job, dispatcher, reports)
+      : await driveSequentially(job, dispatcher, reports);
   } catch (error) {
     if (error instanceof LimitReached) return error.outcome;
     if (error instanceof ModuleLoadError) return { status: 'error', errorMessage: error.message };

@@ -10,6 +10,28 @@ import { normalizeArgs } from './normalize-args.ts';
 
 const TYPE_NAMES = { query: 'Query', mutation: 'Mutation', action: 'Action' } as const;
 
+// Parsed validators per analyzed function: parsing them on every call is wasted work.
+const argsValidators = new WeakMap<AnalyzedFunction, ValidatorJson>();
+const returnsValidators = new WeakMap<AnalyzedFunction, ValidatorJson | null>();
+
+function argsValidatorOf(fn: AnalyzedFunction): ValidatorJson {
+  let validator = argsValidators.get(fn);
+  if (validator === undefined) {
+    validator = JSON.parse(fn.args) as ValidatorJson;
+    argsValidators.set(fn, validator);
+  }
+  return validator;
+}
+
+function returnsValidatorOf(fn: AnalyzedFunction): ValidatorJson | null {
+  let validator = returnsValidators.get(fn);
+  if (validator === undefined) {
+    validator = JSON.parse(fn.returns) as ValidatorJson | null;
+    returnsValidators.set(fn, validator);
+  }
+  return validator;
+}
+
 /**
  * A call that passed the checks before running: the function exists, is visible to the
  * caller, has the requested type, and its arguments match its validator.
@@ -83,8 +105,7 @@ export function prepareCall(input: {
   }
   const args = normalizeArgs(input.args);
   if (!args.ok) return { ok: false, path, errorMessage: `ArgumentValidationError: ${args.reason}` };
-  const validator = JSON.parse(fn.args) as ValidatorJson;
-  const mismatch = validateConvexJson(args.value, validator, idCheckOf(input.transaction));
+  const mismatch = validateConvexJson(args.value, argsValidatorOf(fn), idCheckOf(input.transaction));
   if (mismatch !== null) return { ok: false, path, errorMessage: `ArgumentValidationError: ${mismatch}` };
   return { ok: true, call: { address, path, fn, argsJson: typeof input.args === 'string' && !input.args.trimStart().startsWith('[') ? input.args : JSON.stringify(args.value) } };
 }
@@ -101,7 +122,7 @@ export function prepareCall(input: {
  */
 export function checkReturns(fn: AnalyzedFunction, valueJson: string, isIdOf: IdTableCheck | null): string | null {
   if (fn.returns === 'null') return null;
-  const validator = JSON.parse(fn.returns) as ValidatorJson | null;
+  const validator = returnsValidatorOf(fn);
   if (validator === null) return null;
   const mismatch = validateConvexJson(JSON.parse(valueJson) as JSONValue, validator, isIdOf);
   return mismatch === null ? null : `ReturnsValidationError: ${mismatch}`;

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * const budget = TimeBudget.userTime(1000);
- * const result = budget.track(() => context.poll(budget.remainingMs()));
+ * const result = budget.track(() => context.resume(results, budget.remainingMs()));
  * ```
  * @internal
  */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { errorEnvelope, LOG_LEVELS, okEnvelope, type HostUtilOp, type LogLevel, type StackFrameData } from '@selfhost/udf-runtime';
+import { errorEnvelope, LOG_LEVELS, okEnvelope, type DriverReport, type HostUtilOp, type LogLevel, type StackFrameData } from '@selfhost/udf-runtime';
 import type { ExecutionSink } from '../execution/execution-sink.ts';
 import type { ModuleSet } from '../modules/module-set.ts';
 import { formatStackFrames } from '../source-maps/format-stack-frames.ts';
@@ -21,7 +21,7 @@ function parseMessages(json: string): string[] {
 /**
  * The host end of one context: the callbacks installed in it route to the execution that is
  * attached (console lines written before that, while modules are imported in advance, are
- * kept and handed over on attach). Everything that crosses is a string.
+ * kept and handed over on attach). Everything that crosses is a string or a number.
  *
  * @example
  * ```ts
@@ -70,6 +70,13 @@ export class ContextHost {
     }
     if (this.#sink !== null) this.#sink.log(knownLevel, messages);
     else if (this.#pendingLogs.length < 1_000) this.#pendingLogs.push({ level: knownLevel, messages, timestamp: Date.now() });
+  };
+
+  /** `HostCallbacks.report`: the runtime only reports while a function executes. */
+  // eslint-disable-next-line max-params -- the isolate boundary ABI: positional primitives cross without allocating an object per report
+  readonly report = (kind: unknown, first: unknown, second: unknown, third: unknown): void => {
+    if (this.#sink === null || typeof kind !== 'string') return;
+    this.#sink.report(kind as DriverReport, first, second, third);
   };
 
   /** `HostCallbacks.util`. */

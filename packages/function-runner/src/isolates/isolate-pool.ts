@@ -75,19 +75,27 @@ export class IsolatePool {
   }
 
   /**
-   * Returns an isolate; replaces it when it is no longer healthy. The bookkeeping runs after
-   * the current task, so it never delays the caller's response.
+   * Returns an isolate. A healthy one is free again at once (a request that comes right
+   * after, as back-to-back requests do, can use its remaining prepared contexts instead of
+   * growing the pool); the bookkeeping (health check, replacement, preparing the next
+   * contexts) runs after the current task, so it never delays the caller's response.
    */
   release(slot: IsolateSlot): void {
-    setImmediate(() => this.#release(slot));
-  }
-
-  #release(slot: IsolateSlot): void {
     slot.leased = false;
     if (this.#stopped) {
       slot.dispose();
       return;
     }
+    if (slot.healthy && this.#waiters.length > 0) {
+      this.#handOver(slot);
+      return;
+    }
+    setImmediate(() => this.#afterRelease(slot));
+  }
+
+  #afterRelease(slot: IsolateSlot): void {
+    // Leased again meanwhile: its next release checks it.
+    if (slot.leased || this.#stopped) return;
     if (slot.healthy && slot.wornOut()) slot.poison();
     if (!slot.healthy) {
       this.#remove(slot);

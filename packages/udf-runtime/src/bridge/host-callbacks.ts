@@ -1,3 +1,4 @@
+import type { DriverReport } from './driver-report.ts';
 import type { LogLevel } from './log-level.ts';
 
 /**
@@ -14,6 +15,7 @@ import type { LogLevel } from './log-level.ts';
  *   syscall: () => '0{}',
  *   log: () => undefined,
  *   util: () => '0null',
+ *   report: () => undefined,
  * };
  * ```
  */
@@ -24,6 +26,13 @@ export interface HostCallbacks {
   readonly log: (level: LogLevel, messagesJson: string) => void;
   /** Host helpers that need Node: random bytes (actions) and stack source mapping. */
   readonly util: (op: HostUtilOp, argJson: string) => string;
+  /**
+   * What the running function did during the current step (see {@link DriverReport}):
+   * `report('op', id, name, argsJson)`, `report('done', resultJson)`, `report('error' | 'fatal',
+   * errorJson)`, `report('timer', dueMs | null)`.
+   */
+  // eslint-disable-next-line max-params -- the isolate boundary ABI: positional primitives cross without allocating an object per report
+  readonly report: (kind: DriverReport, first: string | number | null, second?: string, third?: string) => void;
 }
 
 /**

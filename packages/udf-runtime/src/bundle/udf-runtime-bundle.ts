@@ -1,5 +1,6 @@
 import { build, buildSync, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { SETUP_GLOBAL } from '../bridge/setup-global.ts';
 import { RUNTIME_ORIGIN } from '../bridge/stack-frame.ts';
 
 /**
@@ -12,7 +13,11 @@ import { RUNTIME_ORIGIN } from '../bridge/stack-frame.ts';
  * ```
  */
 export interface UdfRuntimeBundle {
-  /** The script text (an IIFE that defines the `__selfhostSetupContext` global). */
+  /**
+   * The script text: an IIFE that defines the `__selfhostSetupContext` global, then a call of
+   * it, whose result (the driver) is the script's completion value: the host sets the
+   * `SETUP_ARGUMENT_GLOBALS` first and runs it with `script.run(context, { reference: true })`.
+   */
   readonly source: string;
   /** Script origin to compile it with, so its frames can be told apart from user code. */
   readonly filename: string;
@@ -79,5 +84,7 @@ function buildOptions(): BuildOptions & { write: false } {
 
 function fromOutput(output: { readonly text: string } | undefined): UdfRuntimeBundle {
   if (output === undefined) throw new Error('esbuild produced no udf-runtime bundle');
-  return Object.freeze({ source: output.text, filename: RUNTIME_ORIGIN });
+  // The script ends by setting the context up: its completion value is the driver, so the
+  // host gets it from the call that runs the script.
+  return Object.freeze({ source: `${output.text};globalThis.${SETUP_GLOBAL}();\n`, filename: RUNTIME_ORIGIN });
 }

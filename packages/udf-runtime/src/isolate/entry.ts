@@ -1,5 +1,7 @@
 // The entry point of the runtime script that runs first in every context. It only exposes
-// `setupContext`; the host calls it with its callbacks, and it removes itself.
+// `setupContext`, which the bundle's last statement calls (see `udfRuntimeBundle`): it takes
+// the host's callbacks from the global object, removes them and itself, and returns the
+// driver.
 import { SETUP_GLOBAL } from '../bridge/setup-global.ts';
 import { setupContext } from './setup-context.ts';
 

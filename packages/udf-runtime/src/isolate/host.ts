@@ -1,3 +1,4 @@
+import type { DriverReport } from '../bridge/driver-report.ts';
 import type { HostCallbacks, HostErrorPayload, HostUtilOp } from '../bridge/host-callbacks.ts';
 import { decodeEnvelope } from '../bridge/envelope.ts';
 import type { LogLevel } from '../bridge/log-level.ts';
@@ -28,7 +29,7 @@ const MAX_BUFFERED_LOGS = 512;
  */
 export function setHostReachable(reachable: boolean): void {
   hostReachable = reachable;
-  if (!reachable || callbacks === undefined) return;
+  if (!reachable || callbacks === undefined || bufferedLogs.length === 0) return;
   for (const line of bufferedLogs.splice(0)) callbacks.log(line.level, JSON.stringify([line.message]));
 }
 
@@ -51,7 +52,7 @@ export function isHostReachable(): boolean {
  *
  * @example
  * ```ts
- * installHostCallbacks({ syscall, log, util });
+ * installHostCallbacks({ syscall, log, util, report });
  * ```
  * @internal
  */
@@ -127,4 +128,19 @@ export function hostUtil(op: HostUtilOp, argJson: string): string {
 export function hostLog(level: LogLevel, message: string): void {
   if (hostReachable) host().log(level, JSON.stringify([message]));
   else if (bufferedLogs.length < MAX_BUFFERED_LOGS) bufferedLogs.push({ level, message });
+}
+
+/**
+ * Tells the host what the running function did (see `DriverReport`). Only called while a
+ * function executes: the callers check {@link isHostReachable} or run in the execution phase.
+ *
+ * @example
+ * ```ts
+ * hostReport('done', '1');
+ * ```
+ * @internal
+ */
+// eslint-disable-next-line max-params -- mirrors HostCallbacks.report, the boundary ABI
+export function hostReport(kind: DriverReport, first: string | number | null, second?: string, third?: string): void {
+  host().report(kind, first, second, third);
 }

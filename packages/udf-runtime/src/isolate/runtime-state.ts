@@ -17,7 +17,9 @@ const engineNow = Date.now.bind(Date);
  */
 export const runtimeState: {
   phase: ExecutionPhase;
-  /** Seeded stream for `Math.random`/`getRandomValues`; `null` = real randomness. */
+  /** Seed of the phase's random stream (created on first use); `null` = real randomness. */
+  seed: readonly number[] | null;
+  /** The stream made from `seed`, once something asked for randomness. */
   random: RandomStream | null;
   /** The frozen clock of the phase, or `null` for the real clock (actions). */
   frozenNowMs: number | null;
@@ -27,6 +29,7 @@ export const runtimeState: {
   requestId: string;
 } = {
   phase: 'import',
+  seed: null,
   random: null,
   frozenNowMs: null,
   phaseStartedAt: engineNow(),
@@ -45,7 +48,8 @@ export const runtimeState: {
  */
 export function enterImportPhase(config: ContextConfig): void {
   runtimeState.phase = 'import';
-  runtimeState.random = new RandomStream(config.importSeed);
+  runtimeState.seed = config.importSeed;
+  runtimeState.random = null;
   runtimeState.frozenNowMs = config.importNowMs;
   runtimeState.phaseStartedAt = engineNow();
   runtimeState.env = config.env;
@@ -71,8 +75,28 @@ export function enterExecutionPhase(execution: {
   runtimeState.requestId = execution.requestId;
   runtimeState.phaseStartedAt = engineNow();
   const deterministic = phase === 'query' || phase === 'mutation';
-  runtimeState.random = deterministic ? new RandomStream(execution.seed) : null;
+  runtimeState.seed = deterministic ? execution.seed : null;
+  runtimeState.random = null;
   runtimeState.frozenNowMs = deterministic ? execution.nowMs : null;
+}
+
+/**
+ * The seeded random stream of the current phase (`Math.random`, `crypto.getRandomValues`),
+ * or `null` where randomness is real (actions). It is made on first use: seeding one costs
+ * a few microseconds in a fresh context, and most functions never ask for randomness.
+ *
+ * @example
+ * ```ts
+ * const stream = seededRandom();
+ * stream === null ? realRandom() : stream.nextFloat();
+ * ```
+ * @internal
+ */
+export function seededRandom(): RandomStream | null {
+  const { seed } = runtimeState;
+  if (seed === null) return null;
+  runtimeState.random ??= new RandomStream(seed);
+  return runtimeState.random;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ContextConfig } from '../bridge/execution-request.ts';
 import type { HostCallbacks } from '../bridge/host-callbacks.ts';
-import { SETUP_GLOBAL } from '../bridge/setup-global.ts';
+import { SETUP_ARGUMENT_GLOBALS, SETUP_GLOBAL } from '../bridge/setup-global.ts';
 import { installConvexGlobal } from './convex/convex-global.ts';
 import { registerUnavailableJsSyscalls } from './convex/unavailable-js-syscalls.ts';
 import { defineGlobal, deleteGlobal } from './define-global.ts';
@@ -33,26 +33,38 @@ import { installHostCallbacks } from './host.ts';
 import { registerHttpSyscalls } from './http/http-syscalls.ts';
 import { enterImportPhase } from './runtime-state.ts';
 
+function takeGlobal(name: string): unknown {
+  const value: unknown = Reflect.get(globalThis, name);
+  deleteGlobal(name);
+  return value;
+}
+
 /**
- * Sets up a fresh context: keeps the host callbacks private, enters the import phase, and
- * installs every global user code expects. Returns the driver function the host steps executions with.
+ * Sets up a fresh context: takes the host callbacks and the configuration the host left on
+ * the global object (see `SETUP_ARGUMENT_GLOBALS`) and keeps the callbacks private, enters
+ * the import phase, and installs every global user code expects. Returns the driver
+ * function the host steps executions with.
  *
  * @example
  * ```ts
- * const driver = setupContext(syscall, log, util, JSON.stringify(config));
+ * const driver = setupContext();
  * ```
  * @internal
  */
-// The host calls this across the isolate boundary: each callback must be its own argument.
-// eslint-disable-next-line max-params
-export function setupContext(
-  syscall: HostCallbacks['syscall'],
-  log: HostCallbacks['log'],
-  util: HostCallbacks['util'],
-  configJson: string,
-): (method: string, first?: unknown, second?: unknown) => unknown {
+export function setupContext(): (method: string, first?: unknown, second?: unknown) => unknown {
   deleteGlobal(SETUP_GLOBAL);
-  installHostCallbacks({ syscall, log, util });
+  const callbacks = {
+    syscall: takeGlobal(SETUP_ARGUMENT_GLOBALS.syscall) as HostCallbacks['syscall'],
+    log: takeGlobal(SETUP_ARGUMENT_GLOBALS.log) as HostCallbacks['log'],
+    util: takeGlobal(SETUP_ARGUMENT_GLOBALS.util) as HostCallbacks['util'],
+    report: takeGlobal(SETUP_ARGUMENT_GLOBALS.report) as HostCallbacks['report'],
+  };
+  const configJson = takeGlobal(SETUP_ARGUMENT_GLOBALS.config);
+  for (const callback of Object.values(callbacks)) {
+    if (typeof callback !== 'function') throw new TypeError('The host did not pass its callbacks');
+  }
+  if (typeof configJson !== 'string') throw new TypeError('The host did not pass the context configuration');
+  installHostCallbacks(callbacks);
   enterImportPhase(JSON.parse(configJson) as ContextConfig);
   // Determinism first: later setup may capture `Date` or `Math.random`.
   installDate();

@@ -1,4 +1,4 @@
-import { runtimeState } from '../runtime-state.ts';
+import { seededRandom } from '../runtime-state.ts';
 
 /**
  * Replaces `Math.random` with the phase's seeded stream (imports, queries, mutations) or
@@ -14,7 +14,7 @@ export function installMathRandom(): void {
   const engineRandom = Math.random.bind(Math);
   Object.defineProperty(Math, 'random', {
     value: function random(): number {
-      const stream = runtimeState.random;
+      const stream = seededRandom();
       return stream === null ? engineRandom() : stream.nextFloat();
     },
     writable: true,

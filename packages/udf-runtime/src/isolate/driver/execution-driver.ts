@@ -1,41 +1,52 @@
 import type { ExecutionRequest } from '../../bridge/execution-request.ts';
 import { analyzeNamespace } from '../analysis/analyze-namespace.ts';
 import { serializeThrown } from '../errors/serialize-thrown.ts';
-import { setHostReachable } from '../host.ts';
+import { hostReport, setHostReachable } from '../host.ts';
 import { enterExecutionPhase, realTimeMs } from '../runtime-state.ts';
 import { currentExecution } from './current-execution.ts';
 import { invokeFunction } from './invoke-function.ts';
-import { warmUp } from './warm-up.ts';
 import { failUncatchable, uncatchableFailure } from './uncatchable.ts';
 
-// Captured before user code runs: user code may replace JSON's methods in its own context.
+// Captured before user code runs: user code may replace JSON's or promises' methods in its
+// own context.
 const stringify = JSON.stringify;
 const parse = JSON.parse;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called through `apply` with a promise receiver
+const promiseThen = Promise.prototype.then;
+const promiseResolve = Promise.resolve.bind(Promise);
+const apply = Reflect.apply;
 
 /**
- * The four entry points the host calls on a context (always with `applySync`; microtasks
- * run between two calls):
+ * The entry points the host calls on a context (always with `applySync`; microtasks run
+ * before each call returns). Nothing is polled: during each call the runtime reports to the
+ * host what the function did (`report('op' | 'done' | 'error' | 'fatal' | 'timer', …)`).
  *
  * - `start(requestJson, namespace)` begins one function execution;
- * - `poll()` reports the outcome or the host operations to perform (a `DriverStatus` string);
  * - `resume(results)` answers host operations (an op-results string);
  * - `fireTimers()` runs the action timers that are due.
  *
  * @example
  * ```ts
  * const driver = createDriver();
- * driver.start('{"udfType":"query",…}', namespace);
- * driver.poll(); // 'D{"ok":true}'
+ * driver.start('{"udfType":"query",…}', namespace); // report('done', '1')
  * ```
  * @internal
  */
 export interface Driver {
   readonly start: (requestJson: string, namespace: unknown) => void;
-  readonly poll: () => string;
   readonly resume: (results: string) => void;
   readonly fireTimers: () => void;
   /** Push-time analysis of an imported module: JSON of a `RawModuleAnalysis`. */
   readonly analyze: (namespace: unknown, modulePath: string) => string;
+}
+
+function reportResult(result: unknown): void {
+  if (typeof result === 'string') hostReport('done', result);
+  else hostReport('error', stringify({ message: 'The function did not return JSON text' }));
+}
+
+function reportThrown(error: unknown): void {
+  hostReport('error', stringify(serializeThrown(error)));
 }
 
 /**
@@ -48,7 +59,6 @@ export interface Driver {
  * @internal
  */
 export function createDriver(): Driver {
-  let outcome: string | undefined;
   let started = false;
   const { ops, timers } = currentExecution;
 
@@ -58,25 +68,22 @@ export function createDriver(): Driver {
     const request = parse(requestJson) as ExecutionRequest;
     enterExecutionPhase({ phase: request.udfType, seed: request.seed, nowMs: request.nowMs, requestId: request.requestId });
     setHostReachable(true);
-    const run = async (): Promise<unknown> => {
-      if (typeof namespace !== 'object' || namespace === null) throw new Error(`Module ${request.modulePath} could not be loaded`);
-      return await invokeFunction(namespace as Record<string, unknown>, request);
-    };
-    run().then(
-      (result) => {
-        outcome = typeof result === 'string' ? `D${result}` : `E${stringify({ message: 'The function did not return JSON text' })}`;
-      },
-      (error: unknown) => {
-        outcome = `E${stringify(serializeThrown(error))}`;
-      },
-    );
-  };
-
-  const poll = (): string => {
+    ops.reportDeferred();
     const fatal = uncatchableFailure();
-    if (fatal !== undefined) return `E${stringify(fatal)}`;
-    if (outcome !== undefined) return outcome;
-    return `P{"ops":${ops.takeFresh()},"timer":${timers.nextDue() ?? 'null'},"inFlight":${ops.inFlight}}`;
+    if (fatal !== undefined) hostReport('fatal', stringify(fatal));
+    if (typeof namespace !== 'object' || namespace === null) {
+      reportThrown(new Error(`Module ${request.modulePath} could not be loaded`));
+      return;
+    }
+    let running: unknown;
+    try {
+      running = invokeFunction(namespace as Record<string, unknown>, request);
+    } catch (error) {
+      reportThrown(error);
+      return;
+    }
+    // The library returns a promise; `promiseResolve` adopts it without an extra tick.
+    void apply(promiseThen, promiseResolve(running), [reportResult, reportThrown]);
   };
 
   const resume = (results: string): void => {
@@ -90,7 +97,7 @@ export function createDriver(): Driver {
       try {
         failUncatchable(serializeThrown(error).message);
       } catch {
-        // Recorded; the next poll reports it.
+        // Reported; the host ends the execution with it.
       }
     }
   };
@@ -101,18 +108,18 @@ export function createDriver(): Driver {
     return stringify(analyzeNamespace(namespace as Record<string, unknown>, modulePath));
   };
 
-  return Object.freeze({ start, poll, resume, fireTimers, analyze });
+  return Object.freeze({ start, resume, fireTimers, analyze });
 }
 
 /**
  * The driver as one function, so the host holds a single reference per context:
- * `call('start', requestJson, namespace)`, `call('poll')`, `call('resume', results)`,
- * `call('fireTimers')`, `call('analyze', namespace, modulePath)`.
+ * `call('start', requestJson, namespace)`, `call('resume', results)`, `call('fireTimers')`,
+ * `call('analyze', namespace, modulePath)`, and `call('touch')`, which does nothing.
  *
  * @example
  * ```ts
  * const call = driverFunction(createDriver());
- * call('poll'); // 'D1'
+ * call('resume', '1:0:4:null');
  * ```
  * @internal
  */
@@ -121,16 +128,14 @@ export function driverFunction(driver: Driver): (method: string, first?: unknown
     switch (method) {
       case 'start':
         return driver.start(String(first), second);
-      case 'poll':
-        return driver.poll();
       case 'resume':
         return driver.resume(String(first));
       case 'fireTimers':
         return driver.fireTimers();
       case 'analyze':
         return driver.analyze(first, String(second));
-      case 'warmUp':
-        void warmUp();
+      case 'touch':
+        // The host enters a prepared context once ahead of its request (see `IsolateSlot`).
         return undefined;
       default:
         throw new Error(`Unknown driver method ${method}`);

@@ -1,11 +1,17 @@
-import type { SerializedUserError } from '../../bridge/driver-status.ts';
+import type { SerializedUserError } from '../../bridge/driver-report.ts';
+import { hostReport, isHostReachable } from '../host.ts';
+
+// Captured before user code runs: user code may replace JSON's methods in its own context.
+const stringify = JSON.stringify;
 
 let fatal: SerializedUserError | undefined;
 
 /**
  * Fails the current execution with a developer error that user code cannot catch (the
- * reference runtime's "uncatchable developer error"): the error is recorded before it is
- * thrown, so a `try`/`catch` in user code does not save the execution.
+ * reference runtime's "uncatchable developer error"): the error is recorded and reported to
+ * the host before it is thrown, so a `try`/`catch` in user code does not save the execution.
+ * While modules are imported it is only recorded (the driver reports it when the function
+ * starts).
  *
  * @example
  * ```ts
@@ -14,7 +20,10 @@ let fatal: SerializedUserError | undefined;
  * @internal
  */
 export function failUncatchable(message: string): never {
-  fatal ??= { message };
+  if (fatal === undefined) {
+    fatal = { message };
+    if (isHostReachable()) hostReport('fatal', stringify(fatal));
+  }
   throw new Error(message);
 }
 

@@ -1,4 +1,4 @@
-import type { SerializedUserError } from '../../bridge/driver-status.ts';
+import type { SerializedUserError } from '../../bridge/driver-report.ts';
 import { inspect } from '../../shared/inspect.ts';
 
 const CONVEX_ERROR = Symbol.for('ConvexError');

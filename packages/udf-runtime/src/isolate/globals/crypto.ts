@@ -1,6 +1,6 @@
 import { defineGlobal } from '../define-global.ts';
 import { hostUtil } from '../host.ts';
-import { runtimeState } from '../runtime-state.ts';
+import { seededRandom } from '../runtime-state.ts';
 import { base64ToBytes, bytesToBase64, copyBytes, isBufferSource } from './bytes.ts';
 import { DOMException } from './dom-exception.ts';
 import { hostOp } from './host-op.ts';
@@ -9,7 +9,7 @@ import { toDomString } from './to-dom-string.ts';
 const MAX_RANDOM_BYTES = 65_536;
 
 function randomBytes(length: number): Uint8Array {
-  const stream = runtimeState.random;
+  const stream = seededRandom();
   if (stream !== null) {
     const bytes = new Uint8Array(length);
     stream.fillBytes(bytes);
