@@ -24,7 +24,11 @@ export async function openPostgresPersistence(options: PostgresOptions): Promise
  * await dropPostgresSchema({ url, database: 'test', schema: 't_123' });
  * ```
  */
-export async function dropPostgresSchema(options: { readonly url: string; readonly database: string; readonly schema: string }): Promise<void> {
+export async function dropPostgresSchema(options: {
+  readonly url: string;
+  readonly database: string;
+  readonly schema: string;
+}): Promise<void> {
   const store = await import('./postgres-persistence.ts');
   await store.dropPostgresSchema(options);
 }

@@ -58,6 +58,104 @@ describe('limits', () => {
     await db.close();
   });
 
+  test('maxObjectFields counts the fields of every object, nested ones too', async () => {
+    // Not below 10: the catalog's own `_index` documents have 10 fields.
+    const db = await dbWith({ maxObjectFields: 12 });
+    const fields = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, i]));
+    // _id and _creationTime count: 10 user fields fit at the top level, 12 in a nested object.
+    await expect(
+      db.runMutation((tx) => tx.insert('wide', { ...fields(9), inner: fields(12) })),
+    ).resolves.toMatch(/^j/);
+    const top = await db
+      .runMutation((tx) => tx.insert('wide', fields(11)))
+      .catch((e: unknown) => e);
+    expect(top).toMatchObject({ code: 'LimitExceeded' });
+    expect((top as Error).message).toMatchInlineSnapshot(
+      `"Document in table "wide" is too large or too deep: Object has 13 fields, over the limit maxObjectFields = 12."`,
+    );
+    const nested = await db
+      .runMutation((tx) => tx.insert('wide', { inner: fields(13) }))
+      .catch((e: unknown) => e);
+    expect((nested as Error).message).toMatchInlineSnapshot(
+      `"Document in table "wide" is too large or too deep: Object has 13 fields, over the limit maxObjectFields = 12 (at .inner)."`,
+    );
+    // A patch that grows a document past the limit fails too; the document is unchanged.
+    const id = await db.runMutation((tx) => tx.insert('wide', fields(9)));
+    await expect(db.runMutation((tx) => tx.patch(id, { x: 1, y: 2 }))).rejects.toMatchObject({
+      code: 'LimitExceeded',
+    });
+    expect(Object.keys((await db.begin().get(id))!.value)).toHaveLength(11); // 9 + _id, _creationTime
+    await db.close();
+  });
+
+  test('maxArrayLength counts the elements of every array', async () => {
+    const db = await dbWith({ maxArrayLength: 3 });
+    await expect(db.runMutation((tx) => tx.insert('lists', { a: [1, 2, 3] }))).resolves.toMatch(
+      /^j/,
+    );
+    const error = await db
+      .runMutation((tx) => tx.insert('lists', { deep: { a: [[1, 2, 3, 4]] } }))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'LimitExceeded' });
+    expect((error as Error).message).toMatchInlineSnapshot(
+      `"Document in table "lists" is too large or too deep: Array has 4 elements, over the limit maxArrayLength = 3 (at .deep.a[0])."`,
+    );
+    await db.close();
+    const raised = await dbWith({ maxArrayLength: 10_000 });
+    const long = Array.from({ length: 9000 }, (_, i) => i);
+    await expect(raised.runMutation((tx) => tx.insert('lists', { long }))).resolves.toMatch(/^j/);
+    await raised.close();
+  });
+
+  test('maxReadBytes counts the bytes of every document read, by get or by query', async () => {
+    const db = await dbWith({ maxReadBytes: 600 });
+    const ids = await db.runMutation(async (tx) =>
+      Promise.all([0, 1, 2].map((i) => tx.insert('big', { i, pad: 'p'.repeat(150) }))),
+    );
+    const big = {
+      source: { type: 'FullTableScan', tableName: 'big', order: 'asc' },
+      operators: [],
+    } as const;
+    // Each document is about 241 bytes by the size formula: two fit, the third does not.
+    const tx = db.begin();
+    expect(await tx.query(big).take(2)).toHaveLength(2);
+    expect(tx.metrics().bytesRead.used).toBeGreaterThan(480);
+    await expect(tx.get(ids[2]!)).rejects.toMatchObject({
+      code: 'LimitExceeded',
+      message: 'Too many bytes read in a single transaction: the limit maxReadBytes is 600.',
+    });
+    await expect(db.begin().query(big).collect()).rejects.toMatchObject({
+      message: 'Too many bytes read in a single transaction: the limit maxReadBytes is 600.',
+    });
+    // Small documents are far below the limit.
+    expect(await db.begin().query(scan).collect()).toHaveLength(5);
+    await db.close();
+  });
+
+  test('maxWriteBytes counts every document written in the transaction', async () => {
+    const db = await dbWith({ maxWriteBytes: 700 });
+    const pad = 'w'.repeat(200); // 285 bytes per document
+    await expect(
+      db.runMutation(async (tx) => {
+        await tx.insert('w', { pad });
+        await tx.insert('w', { pad });
+      }),
+    ).resolves.toBeUndefined();
+    const tx = db.begin();
+    const id = await tx.insert('w', { pad });
+    await tx.insert('w', { pad });
+    // A patch writes the whole new document again.
+    await expect(tx.patch(id, { more: 1 })).rejects.toMatchObject({
+      code: 'LimitExceeded',
+      tableName: 'w',
+      message: 'Too many bytes written in a single transaction: the limit maxWriteBytes is 700.',
+    });
+    tx.abort();
+    expect(await db.begin().count('w')).toBe(2);
+    await db.close();
+  });
+
   test('a storage failure during a commit stops the database with a typed error', async () => {
     const db = await dbWith({});
     await db.persistence.close();
