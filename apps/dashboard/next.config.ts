@@ -17,6 +17,7 @@ const nextConfig: NextConfig = {
       '@selfhost/client/browser': source('client', 'browser/index.ts'),
       '@selfhost/client/values': source('client', 'values/index.ts'),
       '@selfhost/client/server': source('client', 'server/index.ts'),
+      '@selfhost/client/admin': source('client', 'admin/index.ts'),
       '@selfhost/values': source('values', 'index.ts'),
       '@selfhost/protocol': source('protocol', 'index.ts'),
     },

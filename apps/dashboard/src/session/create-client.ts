@@ -1,6 +1,6 @@
 import { ConvexReactClient } from '@selfhost/client/react';
 import type { Logger } from '@selfhost/client/browser';
-import type { Credentials } from '../lib/backend-http.ts';
+import type { AdminCredentials } from '@selfhost/client/admin';
 
 // The client's own console chatter (function log lines, reconnect notices) would drown the
 // browser console; the logs page shows function output, and the banner shows reconnects.
@@ -12,7 +12,7 @@ const quietLogger: Logger = { logVerbose() {}, log() {}, warn() {}, error() {} }
  * @example
  * const client = createDeploymentClient({ deploymentUrl, adminKey });
  */
-export function createDeploymentClient(credentials: Credentials): ConvexReactClient {
+export function createDeploymentClient(credentials: AdminCredentials): ConvexReactClient {
   const client = new ConvexReactClient(credentials.deploymentUrl, {
     logger: quietLogger,
     skipConvexDeploymentUrlCheck: true,

@@ -1,11 +1,11 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { ConvexReactClient } from '@selfhost/client/react';
-import type { Credentials } from '../lib/backend-http.ts';
+import type { AdminCredentials } from '@selfhost/client/admin';
 
 /** The signed-in deployment: its credentials, the live client, and how to sign out. */
 export type Deployment = {
-  readonly credentials: Credentials;
+  readonly credentials: AdminCredentials;
   readonly client: ConvexReactClient;
   readonly logout: () => void;
 };

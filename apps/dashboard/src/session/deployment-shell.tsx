@@ -3,8 +3,7 @@ import { ConvexProvider, type ConvexReactClient } from '@selfhost/client/react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { BackendError } from '../lib/backend-error.ts';
-import { checkAdminKey, type Credentials } from '../lib/backend-http.ts';
+import { AdminHttpError, checkAdminKey, type AdminCredentials } from '@selfhost/client/admin';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { createDeploymentClient } from './create-client.ts';
 import { DeploymentContext, type Deployment } from './deployment-context.ts';
@@ -19,7 +18,7 @@ import { useGoShortcuts } from './use-go-shortcuts.ts';
  */
 export function DeploymentShell({ children }: { children: ReactNode }) {
   const router = useRouter();
-  const [credentials, setCredentials] = useState<Credentials | null>(null);
+  const [credentials, setCredentials] = useState<AdminCredentials | null>(null);
   useEffect(() => {
     const stored = readStoredSession();
     if (stored === null) router.replace('/');
@@ -29,7 +28,7 @@ export function DeploymentShell({ children }: { children: ReactNode }) {
   return <SignedIn credentials={credentials}>{children}</SignedIn>;
 }
 
-function SignedIn({ credentials, children }: { credentials: Credentials; children: ReactNode }) {
+function SignedIn({ credentials, children }: { credentials: AdminCredentials; children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const [client, setClient] = useState<ConvexReactClient | null>(null);
@@ -42,7 +41,7 @@ function SignedIn({ credentials, children }: { credentials: Credentials; childre
   useEffect(() => {
     // A key that stopped working (rotated instance secret) sends the user back to the login.
     checkAdminKey(credentials).catch((error: unknown) => {
-      if (error instanceof BackendError && error.kind === 'unauthorized') {
+      if (error instanceof AdminHttpError && error.kind === 'unauthorized') {
         clearStoredSession();
         router.replace('/?reason=refused');
       }

@@ -1,7 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { BackendError } from '../lib/backend-error.ts';
-import { checkAdminKey, type Credentials } from '../lib/backend-http.ts';
+import { AdminHttpError, checkAdminKey, type AdminCredentials } from '@selfhost/client/admin';
 import { dockerCommand, pnpmCommand } from '../lib/admin-key-commands.ts';
 
 /** What the login form starts with (from the environment) and what it does on success. */
@@ -9,7 +8,7 @@ export type LoginFormProps = {
   defaultDeploymentUrl: string;
   defaultAdminKey: string;
   notice?: string | undefined;
-  onLogin: (credentials: Credentials) => void;
+  onLogin: (credentials: AdminCredentials) => void;
 };
 
 /**
@@ -39,7 +38,7 @@ export function LoginForm({ defaultDeploymentUrl, defaultAdminKey, notice, onLog
       await checkAdminKey(credentials);
       onLogin(credentials);
     } catch (caught) {
-      setError(caught instanceof BackendError ? caught.message : String(caught));
+      setError(caught instanceof AdminHttpError ? caught.message : String(caught));
     } finally {
       setChecking(false);
     }

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { checkAdminKey, type Credentials } from '../lib/backend-http.ts';
+import { checkAdminKey, type AdminCredentials } from '@selfhost/client/admin';
 import { errorMessage } from '../lib/error-message.ts';
 import { LoginForm } from './login-form.tsx';
 import { readStoredSession, writeStoredSession } from './stored-session.ts';
@@ -20,7 +20,7 @@ type Props = {
 const loggedOut = 'logged-out';
 const refused = 'refused';
 
-function sameCredentials(a: Credentials, b: Credentials): boolean {
+function sameCredentials(a: AdminCredentials, b: AdminCredentials): boolean {
   return a.deploymentUrl === b.deploymentUrl && a.adminKey === b.adminKey;
 }
 
@@ -30,7 +30,7 @@ function sameCredentials(a: Credentials, b: Credentials): boolean {
  */
 export function LoginPage({ defaultDeploymentUrl, defaultAdminKey, autoLogin }: Props) {
   const router = useRouter();
-  const [stored, setStored] = useState<Credentials | null | undefined>(undefined);
+  const [stored, setStored] = useState<AdminCredentials | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   useEffect(() => {
     const session = readStoredSession();

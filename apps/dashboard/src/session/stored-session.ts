@@ -1,4 +1,4 @@
-import type { Credentials } from '../lib/backend-http.ts';
+import type { AdminCredentials } from '@selfhost/client/admin';
 
 const storageKey = 'selfhost.dashboard.session';
 
@@ -9,9 +9,9 @@ const storageKey = 'selfhost.dashboard.session';
  * @example
  * const session = readStoredSession();
  */
-export function readStoredSession(): Credentials | null {
+export function readStoredSession(): AdminCredentials | null {
   try {
-    const parsed = JSON.parse(window.localStorage.getItem(storageKey) ?? 'null') as Partial<Credentials> | null;
+    const parsed = JSON.parse(window.localStorage.getItem(storageKey) ?? 'null') as Partial<AdminCredentials> | null;
     if (typeof parsed?.deploymentUrl === 'string' && typeof parsed.adminKey === 'string') {
       return { deploymentUrl: parsed.deploymentUrl, adminKey: parsed.adminKey };
     }
@@ -22,7 +22,7 @@ export function readStoredSession(): Credentials | null {
 }
 
 /** Saves the session after a successful login. */
-export function writeStoredSession(credentials: Credentials): void {
+export function writeStoredSession(credentials: AdminCredentials): void {
   window.localStorage.setItem(storageKey, JSON.stringify(credentials));
 }
 

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { fetchVersion } from '../lib/backend-http.ts';
+import { fetchVersion } from '@selfhost/client/admin';
 
 /**
  * While `active`, asks `GET /version` every few seconds and reports whether the backend

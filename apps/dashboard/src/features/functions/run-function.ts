@@ -1,6 +1,6 @@
 import { ConvexHttpClient } from '@selfhost/client/browser';
 import type { Value } from '@selfhost/client/values';
-import type { Credentials } from '../../lib/backend-http.ts';
+import type { AdminCredentials } from '@selfhost/client/admin';
 import { errorMessage } from '../../lib/error-message.ts';
 
 /** What one run produced. */
@@ -19,7 +19,7 @@ export type RunOutcome = {
  * @example
  * const outcome = await runFunction(credentials, 'messages:send', { body: 'hi' });
  */
-export async function runFunction(credentials: Credentials, path: string, args: Record<string, Value>): Promise<RunOutcome> {
+export async function runFunction(credentials: AdminCredentials, path: string, args: Record<string, Value>): Promise<RunOutcome> {
   const logLines: RunOutcome['logLines'] = [];
   const capture = (...parts: unknown[]) => {
     const head = typeof parts[0] === 'string' ? parts[0] : '';

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from '../../components/use-live-query.ts';
-import { fetchCanonicalUrls, fetchMetrics, fetchVersion } from '../../lib/backend-http.ts';
+import { fetchCanonicalUrls, fetchMetrics, fetchVersion } from '@selfhost/client/admin';
 import { formatBytes, formatDuration, formatTime } from '../../lib/format-units.ts';
 import { parsePrometheusText } from '../../lib/prometheus-text.ts';
 import { system } from '../../lib/system-functions.ts';

@@ -1,7 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { BackendError } from '../../lib/backend-error.ts';
-import { streamFunctionLogs, type Credentials } from '../../lib/backend-http.ts';
+import { AdminHttpError, streamFunctionLogs, type AdminCredentials } from '@selfhost/client/admin';
 import { logRowsFromEntries, type LogRow } from '../../lib/log-entry.ts';
 
 const maxRows = 5_000;
@@ -14,7 +13,7 @@ const retryMs = 2_000;
  * @example
  * const { rows, error } = useLogStream(credentials);
  */
-export function useLogStream(credentials: Credentials): { rows: LogRow[]; error: string | null } {
+export function useLogStream(credentials: AdminCredentials): { rows: LogRow[]; error: string | null } {
   const [rows, setRows] = useState<LogRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -36,7 +35,7 @@ export function useLogStream(credentials: Credentials): { rows: LogRow[]; error:
           }
         } catch (caught) {
           if (controller.signal.aborted) return;
-          setError(caught instanceof BackendError ? caught.message : String(caught));
+          setError(caught instanceof AdminHttpError ? caught.message : String(caught));
           await new Promise((resolve) => setTimeout(resolve, retryMs));
         }
       }

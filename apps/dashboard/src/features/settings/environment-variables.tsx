@@ -1,7 +1,7 @@
 'use client';
 import { useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from '../../components/use-live-query.ts';
-import { updateEnvironmentVariables } from '../../lib/backend-http.ts';
+import { updateEnvironmentVariables } from '@selfhost/client/admin';
 import { parseDotenv } from '../../lib/dotenv.ts';
 import { system } from '../../lib/system-functions.ts';
 import { useDeployment } from '../../session/deployment-context.ts';

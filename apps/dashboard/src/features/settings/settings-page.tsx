@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { dockerCommand, pnpmCommand } from '../../lib/admin-key-commands.ts';
-import { fetchCanonicalUrls } from '../../lib/backend-http.ts';
+import { fetchCanonicalUrls } from '@selfhost/client/admin';
 import { formatValue } from '../../lib/format-value.ts';
 import { system } from '../../lib/system-functions.ts';
 import { useDeployment } from '../../session/deployment-context.ts';
