@@ -68,6 +68,8 @@ export default tseslint.config(
       '**/*.cjs',
       '**/*.mjs',
       '**/next-env.d.ts',
+      // Scratch files (profiling, experiments) are git-ignored and never break lint.
+      '**/*.tmp.ts',
     ],
   },
   {
