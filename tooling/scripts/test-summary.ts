@@ -2,8 +2,14 @@
 // prints one line: "N passed, N failed" plus ", N skipped" when any were skipped. A package
 // that has a test script but wrote no report (it crashed before vitest could) counts as a
 // failure, and so does a test file that failed to load. Exits non-zero on any failure.
+//
+//   node tooling/scripts/test-summary.ts [--check 'pnpm lint=0' ...] [--root <dir>]
+//
+// Each `--check name=status` is one more check (lint, type-check) that passed when its exit
+// status is 0 and failed otherwise. `--root` reads the reports of another tree (tests use it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 interface VitestReport {
   numPassedTests: number;
@@ -13,7 +19,13 @@ interface VitestReport {
   testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 }
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const { values: options } = parseArgs({
+  options: {
+    check: { type: 'string', multiple: true, default: [] },
+    root: { type: 'string', default: path.resolve(import.meta.dirname, '..', '..') },
+  },
+});
+const root = path.resolve(options.root);
 const workspaceFolders = ['packages', 'apps', 'tooling', 'examples'].flatMap((group) =>
   existsSync(path.join(root, group))
     ? readdirSync(path.join(root, group)).map((name) => path.join(root, group, name))
@@ -46,6 +58,17 @@ for (const folder of workspaceFolders) {
       failed += 1;
       problems.push(`${manifest.name}: ${path.relative(root, file.name)} failed to run: ${(file.message ?? '').split('\n')[0]}`);
     }
+  }
+}
+
+for (const check of options.check) {
+  const separator = check.lastIndexOf('=');
+  const [name, status] = [check.slice(0, separator), check.slice(separator + 1)];
+  if (separator > 0 && status === '0') {
+    passed += 1;
+  } else {
+    failed += 1;
+    problems.push(`${name || check}: exited with status ${status || '?'} (its output is above)`);
   }
 }
 

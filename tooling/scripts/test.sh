@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a fresh machine and run every test of every workspace package.
-# The last line printed is the summary: "N passed, N failed" (", N skipped" when any).
+# Set up a fresh machine, run every test of every workspace package, then lint and type-check
+# the whole repository. The last line printed is the summary: "N passed, N failed" (", N
+# skipped" when any), in which `pnpm lint` and `pnpm check-types` count as one check each.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,7 +21,11 @@ fi
 
 find packages apps tooling examples -maxdepth 2 -name test-results -type d -prune -exec rm -rf {} +
 SELFHOST_TEST_REPORT=1 pnpm test
-turbo_status=$?
-node tooling/scripts/test-summary.ts
+test_status=$?
+pnpm lint --continue
+lint_status=$?
+pnpm check-types --continue
+types_status=$?
+node tooling/scripts/test-summary.ts --check "pnpm lint=$lint_status" --check "pnpm check-types=$types_status"
 summary_status=$?
-[ "$turbo_status" -eq 0 ] && [ "$summary_status" -eq 0 ]
+[ "$test_status" -eq 0 ] && [ "$summary_status" -eq 0 ]
