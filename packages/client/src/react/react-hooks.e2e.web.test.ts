@@ -161,6 +161,51 @@ describe.each(implementations)('React hooks against the real backend (%s)', (imp
     expect(await client.query(list, { channel })).toEqual(['first', 'second']);
   });
 
+  test('useConvex returns the nearest provider’s client, which runs functions; undefined outside one', async () => {
+    const channel = `use-convex-${impl}`;
+    await using outer = open(lib);
+    await using inner = open(lib);
+    let innerConvex: ConvexReactClient | undefined;
+    function Probe({ name }: { readonly name: string }): ReactNode {
+      const convex = lib.useConvex();
+      if (name === 'inner') innerConvex = convex;
+      const which = convex === outer ? 'outer' : convex === inner ? 'inner' : 'other';
+      return createElement('p', null, `${name}: ${which} ${show(lib.useQuery(list, { channel }))}`);
+    }
+    function Bare(): ReactNode {
+      return createElement('p', null, `bare: ${String(lib.useConvex())}`);
+    }
+    render(
+      createElement(
+        StrictMode,
+        null,
+        createElement(Bare),
+        createElement(
+          lib.ConvexProvider,
+          { client: outer },
+          createElement(Probe, { name: 'outer' }),
+          createElement(
+            lib.ConvexProvider,
+            { client: inner },
+            createElement(Probe, { name: 'inner' }),
+          ),
+        ),
+      ),
+    );
+    showsNow('bare: undefined');
+    await screen.findByText('outer: outer []');
+    await screen.findByText('inner: inner []');
+
+    // The client from the hook is a working client: its mutation reaches both subscriptions.
+    const convex = innerConvex as ConvexReactClient;
+    await act(async () => {
+      await convex.mutation(send, { channel, body: 'via useConvex' });
+    });
+    showsNow('inner: inner [via useConvex]');
+    await screen.findByText('outer: outer [via useConvex]');
+    expect(await convex.query(list, { channel })).toEqual(['via useConvex']);
+  });
+
   test('useAction runs an action that reads through ctx.runQuery', async () => {
     const channel = `action-${impl}`;
     await using client = open(lib);
