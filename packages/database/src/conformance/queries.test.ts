@@ -190,6 +190,76 @@ describe.each(matrix)('queries on $name', ({ driver, skip }) => {
     },
   );
 
+  test.skipIf(skip)(
+    'later pages follow deletes, patches and inserts on both sides of the cursor',
+    async () => {
+      const query = byAge([]);
+      const page = (cursor: string | null) =>
+        t.db.begin({ readOnly: true }).queryPage(query, { cursor, numItems: 2 });
+      const first = await page(null);
+      expect(first.page.map((d) => d.value['name'])).toEqual(['dee', 'eve']);
+      const id = async (name: string) =>
+        (await t.db
+          .begin()
+          .query({
+            source: { type: 'FullTableScan', tableName: 'people', order: 'asc' },
+            operators: [{ filter: { $eq: [{ $field: 'name' }, { $literal: name }] } }],
+          })
+          .first())!.id;
+      const [dee, eve, ada, cy, fay] = await Promise.all(
+        ['dee', 'eve', 'ada', 'cy', 'fay'].map(id),
+      );
+      await t.db.runMutation(async (tx) => {
+        await tx.delete(dee!); // before the cursor: later pages do not shift
+        await tx.delete(cy!); // after it: simply gone
+        await tx.patch(ada!, { city: 'oslo' }); // after it, same key: the new value shows
+        await tx.patch(fay!, { age: 1n }); // moves before the cursor: not seen again
+        await tx.patch(eve!, { age: 99 }); // moves from before to after: seen again
+        await tx.insert('people', { name: 'gil', age: 30 }); // after it: shows in place
+      });
+      const rest: string[] = [];
+      let cursor: string | null = first.continueCursor;
+      for (;;) {
+        const next = await page(cursor);
+        rest.push(...next.page.map((d) => `${String(d.value['name'])}@${String(d.value['city'])}`));
+        if (next.isDone) break;
+        cursor = next.continueCursor;
+      }
+      expect(rest).toEqual(['bob@paris', 'gil@undefined', 'ada@oslo', 'eve@rome']);
+    },
+  );
+
+  test.skipIf(skip)('take(n) reads a prefix and the stream goes on from there', async () => {
+    const stream = t.db.begin({ readOnly: true }).query(byAge([]));
+    const names2 = async (n: number) => (await stream.take(n)).map((d) => d.value['name']);
+    expect(await names2(0)).toEqual([]);
+    expect(await names2(2)).toEqual(['dee', 'eve']);
+    expect(await names2(1)).toEqual(['bob']);
+    expect(await names2(10)).toEqual(['ada', 'cy', 'fay']);
+    expect(await names2(10)).toEqual([]);
+    expect(stream.close()).toBe(true);
+    // With a limit operator, take stops at the limit.
+    const limited = t.db.begin().query({ ...byAge([], 'desc'), operators: [{ limit: 2 }] });
+    expect((await limited.take(5)).map((d) => d.value['name'])).toEqual(['fay', 'cy']);
+  });
+
+  test.skipIf(skip)('unique() gives the only match, null, or the first two of many', async () => {
+    const tx = t.db.begin({ readOnly: true });
+    const eq = (value: number) => tx.query(byAge([{ type: 'Eq', fieldPath: 'age', value }]));
+    const one = await eq(25).unique();
+    expect('document' in one && one.document?.value['name']).toBe('bob');
+    expect(await eq(7).unique()).toEqual({ document: null });
+    const many = tx.query(byAge([{ type: 'Gt', fieldPath: 'age', value: 30 }]));
+    const result = await many.unique();
+    expect('tooMany' in result && result.tooMany.map((d) => d.value['name'])).toEqual([
+      'ada',
+      'cy',
+    ]);
+    // unique() closes its stream.
+    expect(await many.next()).toBeNull();
+    expect(many.close()).toBe(false);
+  });
+
   test.skipIf(skip)('endCursor, maximumRowsRead and splitCursor', async () => {
     const query = byAge([]);
     const first = await t.db.begin().queryPage(query, { cursor: null, numItems: 3 });

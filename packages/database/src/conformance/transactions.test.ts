@@ -1,8 +1,21 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Database } from '../database.ts';
 import { isDatabaseError } from '../errors/database-error.ts';
+import { applySchema } from '../schema/schema-change.ts';
 import { driverMatrix, TestDatabase } from '../test-support/test-database.ts';
 
 const matrix = await driverMatrix();
+
+const tableNumbers = (db: Database): Record<string, number> =>
+  Object.fromEntries([...db.catalog.tables()].map((table) => [table.name, table.number]));
+const indexIds = (db: Database): Record<string, number> =>
+  Object.fromEntries(
+    [...db.catalog.tables()].flatMap((table) =>
+      db.catalog
+        .indexesOf(table.number)
+        .map((index) => [`${table.name}.${index.name}`, index.indexId]),
+    ),
+  );
 
 describe.each(matrix)('transactions on $name', ({ driver, skip }) => {
   let t: TestDatabase;
@@ -111,6 +124,44 @@ describe.each(matrix)('transactions on $name', ({ driver, skip }) => {
       })();
       expect(ts).toBeGreaterThan(before);
       expect(await db.begin().count('durable')).toBe(2);
+    },
+  );
+
+  test.skipIf(skip)(
+    'table numbers and index ids survive a reopen; later tables get fresh numbers',
+    async () => {
+      const alpha = await t.db.runMutation(async (tx) => {
+        await tx.insert('beta', {});
+        return tx.insert('alpha', {});
+      });
+      await applySchema(t.db, {
+        tables: [
+          {
+            tableName: 'gamma',
+            indexes: [{ indexDescriptor: 'by_x', fields: ['x'] }],
+            documentType: null,
+          },
+        ],
+        schemaValidation: false,
+      });
+      const before = { tables: tableNumbers(t.db), indexes: indexIds(t.db) };
+      expect(Object.keys(before.tables)).toEqual(
+        expect.arrayContaining(['_tables', '_index', 'alpha', 'beta', 'gamma']),
+      );
+      expect(before.indexes['gamma.by_x']).toBeTypeOf('number');
+      const db = await t.reopen();
+      expect(tableNumbers(db)).toEqual(before.tables);
+      expect(indexIds(db)).toEqual(before.indexes);
+      // Ids carry the table number, so old ids still resolve to their table.
+      expect((await db.begin().get(alpha, { table: 'alpha' }))?.id).toBe(alpha);
+      await db.runMutation((tx) => tx.insert('delta', {}));
+      const used = Object.values(before.tables);
+      const delta = db.catalog.tableByName('delta')!.number;
+      expect(used).not.toContain(delta);
+      expect(delta).toBeGreaterThan(before.tables['gamma']!);
+      // And once more: the new table keeps its number too.
+      const again = await t.reopen();
+      expect(tableNumbers(again)).toEqual({ ...before.tables, delta });
     },
   );
 
