@@ -38,8 +38,7 @@ if [ ! -x "$dir/bin/node" ]; then
   tar -xzf "$scratch"/node-linux-"$arch"-*.tgz -C "$dir" --strip-components=1
 fi
 
-# Each step below writes only when something differs: `ln -sf` over a correct link would leave
-# a moment with no /usr/local/bin/node, during which other shells would pick the system Node.
+# Each step below writes only when something differs, so a second run changes nothing on disk.
 mkdir -p "$link_dir"
 if [ "$(readlink "$link_dir/node" 2>/dev/null || true)" != "$dir/bin/node" ]; then
   ln -sf "$dir/bin/node" "$link_dir/node"
