@@ -91,6 +91,8 @@ export function registerFunctionRoutes(router: Router, deps: FunctionRouteDeps):
     return run(request, 'query', body);
   });
   post('/api/query_batch', async (request) => {
+    // Check the caller up front: an empty batch must not let a bad admin key through.
+    deps.auth.identify(request);
     const body = parseHttpBody(queryBatchRequestSchema, await readJsonBody(request, bodyLimit), 'POST /api/query_batch');
     const ts = deps.db.latestTs;
     const results: string[] = [];
