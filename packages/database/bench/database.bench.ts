@@ -1,9 +1,10 @@
 // pnpm bench: for each driver, our figures beside the raw driver ceiling measured in the same run.
-// - single-document insert transactions/s, 64 concurrent writers (group commit shows)
-//   vs raw single-row INSERT autocommit (SQLite: same synchronous setting; servers: one
+// - single-document insert transactions/s, 1 writer and 64 concurrent writers (group commit
+//   shows) vs raw single-row INSERT autocommit (SQLite: same synchronous setting; servers: one
 //   connection serial, and a pool of 8 concurrent)
 // - point reads/s (tx.get) vs a raw primary-key SELECT
-// - indexed range scan rows/s (1,000-row index ranges)
+// - indexed range scan rows/s (1,000-row index ranges) vs a raw `SELECT … WHERE n >= ? ORDER BY
+//   n LIMIT 1000` over a plain table with the same number of rows and an index on n
 // - throughput under conflict: 64 writers incrementing 8 counters with OCC retries
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -26,6 +27,9 @@ import {
 
 const SECONDS = Number(process.env['SELFHOST_BENCH_SECONDS'] ?? 2);
 const WRITERS = 64;
+const SCAN = 1000;
+/** A random start for a SCAN-row range among `rows` rows. */
+const scanStart = (rows: number): number => Math.floor(Math.random() * Math.max(1, rows - SCAN));
 
 async function forDuration(
   concurrency: number,
@@ -55,11 +59,14 @@ function port(p: number): Promise<boolean> {
 }
 
 interface Figures {
+  readonly inserts1: number;
   readonly inserts: number;
   readonly reads: number;
   readonly scanRows: number;
   readonly conflictCommits: number;
   readonly conflictRetries: number;
+  /** Rows in the bench table when the range scans ran. */
+  readonly rows: number;
 }
 
 async function measure(db: Database): Promise<Figures> {
@@ -75,6 +82,12 @@ async function measure(db: Database): Promise<Figures> {
   });
   let n = 0;
   const ids: string[] = [];
+  const inserts1 = await forDuration(1, async () => {
+    const tx = db.begin();
+    ids.push(await tx.insert('bench', { n: n++, body: 'hello world' }));
+    await tx.commit();
+    return 1;
+  });
   const inserts = await forDuration(WRITERS, async () => {
     const tx = db.begin();
     const id = await tx.insert('bench', { n: n++, body: 'hello world' });
@@ -90,7 +103,7 @@ async function measure(db: Database): Promise<Figures> {
   });
   const total = n;
   const scanRows = await forDuration(4, async () => {
-    const lo = Math.floor(Math.random() * Math.max(1, total - 1000));
+    const lo = scanStart(total);
     const docs = await db
       .begin({ readOnly: true })
       .query({
@@ -99,7 +112,7 @@ async function measure(db: Database): Promise<Figures> {
           indexName: 'bench.by_n',
           range: [
             { type: 'Gte', fieldPath: 'n', value: lo },
-            { type: 'Lt', fieldPath: 'n', value: lo + 1000 },
+            { type: 'Lt', fieldPath: 'n', value: lo + SCAN },
           ],
           order: 'asc',
         },
@@ -125,7 +138,15 @@ async function measure(db: Database): Promise<Figures> {
     );
     return 1;
   });
-  return { inserts, reads, scanRows, conflictCommits, conflictRetries: retries };
+  return {
+    inserts1,
+    inserts,
+    reads,
+    scanRows,
+    conflictCommits,
+    conflictRetries: retries,
+    rows: total,
+  };
 }
 
 async function ours(persistence: Persistence): Promise<Figures> {
@@ -137,7 +158,8 @@ async function ours(persistence: Persistence): Promise<Figures> {
   }
 }
 
-const fmt = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(1)}k` : x.toFixed(0));
+const fmt = (x: number): string =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1000 ? `${(x / 1000).toFixed(1)}k` : x.toFixed(0);
 const rows: string[][] = [];
 function report(
   driver: string,
@@ -174,13 +196,25 @@ async function benchSqlite(): Promise<void> {
       for (let i = 0; i < 100; i++) select.get(1 + Math.floor(Math.random() * count));
       return Promise.resolve(100);
     });
-    raw.close();
     const f = await ours(
       await openSqlitePersistence({ path: path.join(dir, 'db.sqlite3'), synchronous: 'FULL' }),
     );
+    // The raw range scan: as many rows as our bench table had, an index on n.
+    raw.exec('CREATE TABLE scan (id INTEGER PRIMARY KEY, n INTEGER NOT NULL, body TEXT)');
+    raw.exec('CREATE INDEX scan_n ON scan (n)');
+    const fill = raw.prepare('INSERT INTO scan (n, body) VALUES (?, ?)');
+    raw.transaction(() => {
+      for (let i = 0; i < f.rows; i++) fill.run(i, 'hello world');
+    })();
+    const range = raw.prepare('SELECT id, n, body FROM scan WHERE n >= ? ORDER BY n LIMIT ?');
+    const rawScanRows = await forDuration(1, () =>
+      Promise.resolve(range.all(scanStart(f.rows), SCAN).length),
+    );
+    raw.close();
+    report('sqlite FULL', 'insert tx (1 writer)', f.inserts1, rawInserts, 'raw autocommit INSERT');
     report('sqlite FULL', 'insert tx (64 writers)', f.inserts, rawInserts, 'raw autocommit INSERT');
     report('sqlite FULL', 'point reads', f.reads, rawReads, 'raw PK SELECT');
-    report('sqlite FULL', 'range scan rows', f.scanRows, rawReads, 'raw PK SELECT');
+    report('sqlite FULL', 'range scan rows', f.scanRows, rawScanRows, 'raw range SELECT');
     report(
       'sqlite FULL',
       `conflict commits (${fmt(f.conflictRetries / SECONDS)} retries/s)`,
@@ -262,6 +296,67 @@ async function serverBaseline(
   return { serial, pool8, read };
 }
 
+/** Raw range scans over a plain table of `rows` rows with an index on n. */
+async function serverRawScan(kind: 'postgres' | 'mysql', rows: number): Promise<number> {
+  const values = (from: number): (number | string)[] =>
+    Array.from({ length: Math.min(SCAN, rows - from) }, (_, i) => [from + i, 'hello world']).flat();
+  if (kind === 'postgres') {
+    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
+    await client.connect();
+    await client.query(
+      'CREATE TEMP TABLE scan_raw (id serial primary key, n int not null, body text)',
+    );
+    await client.query('CREATE INDEX ON scan_raw (n)');
+    for (let from = 0; from < rows; from += SCAN) {
+      const v = values(from);
+      const tuples = Array.from(
+        { length: v.length / 2 },
+        (_, i) => `($${2 * i + 1}, $${2 * i + 2})`,
+      );
+      await client.query(`INSERT INTO scan_raw (n, body) VALUES ${tuples.join(',')}`, v);
+    }
+    await client.query('ANALYZE scan_raw');
+    const scanned = await forDuration(1, async () => {
+      const result = await client.query(
+        'SELECT id, n, body FROM scan_raw WHERE n >= $1 ORDER BY n LIMIT $2',
+        [scanStart(rows), SCAN],
+      );
+      return result.rowCount ?? 0;
+    });
+    await client.end();
+    return scanned;
+  }
+  const pool = createPool({
+    host: '127.0.0.1',
+    user: 'root',
+    database: 'test',
+    connectionLimit: 1,
+  }).promise();
+  await pool.query('DROP TABLE IF EXISTS scan_raw');
+  await pool.query(
+    'CREATE TABLE scan_raw (id INT AUTO_INCREMENT PRIMARY KEY, n INT NOT NULL, body TEXT, INDEX (n))',
+  );
+  for (let from = 0; from < rows; from += SCAN) {
+    const v = values(from);
+    await pool.query(
+      `INSERT INTO scan_raw (n, body) VALUES ${Array(v.length / 2)
+        .fill('(?, ?)')
+        .join(',')}`,
+      v,
+    );
+  }
+  const scanned = await forDuration(1, async () => {
+    const [result] = await pool.query(
+      'SELECT id, n, body FROM scan_raw WHERE n >= ? ORDER BY n LIMIT ?',
+      [scanStart(rows), SCAN],
+    );
+    return (result as unknown[]).length;
+  });
+  await pool.query('DROP TABLE scan_raw');
+  await pool.end();
+  return scanned;
+}
+
 async function benchServer(kind: 'postgres' | 'mysql'): Promise<void> {
   if (!(await port(kind === 'postgres' ? 5432 : 3306))) {
     console.warn(`!!! ${kind} is not reachable: its benchmark is skipped`);
@@ -279,10 +374,12 @@ async function benchServer(kind: 'postgres' | 'mysql'): Promise<void> {
       : await openMysqlPersistence({ url: 'mysql://root@127.0.0.1:3306', database: name });
   try {
     const f = await ours(persistence);
+    const rawScan = await serverRawScan(kind, f.rows);
+    report(kind, 'insert tx (1 writer)', f.inserts1, base.serial, 'raw INSERT, 1 connection');
     report(kind, 'insert tx (64 writers)', f.inserts, base.serial, 'raw INSERT, 1 connection');
     report(kind, 'insert tx (64 writers)', f.inserts, base.pool8, 'raw INSERT, pool of 8');
     report(kind, 'point reads', f.reads, base.read, 'raw PK SELECT, 1 connection');
-    report(kind, 'range scan rows', f.scanRows, base.read, 'raw PK SELECT, 1 connection');
+    report(kind, 'range scan rows', f.scanRows, rawScan, 'raw range SELECT, 1 connection');
     report(
       kind,
       `conflict commits (${fmt(f.conflictRetries / SECONDS)} retries/s)`,
