@@ -13,4 +13,22 @@ http.route({
   method: 'POST',
   handler: httpActionGeneric(async (ctx) => Response.json({ count: await ctx.runQuery(count, {}) })),
 });
+/** Every path under `/files/` (a prefix route), answering with the rest of the path. */
+http.route({
+  pathPrefix: '/files/',
+  method: 'GET',
+  handler: httpActionGeneric((_ctx, request) => Promise.resolve(new Response(`file ${new URL(request.url).pathname.split('/files/')[1] ?? ''}`))),
+});
+/** A longer prefix wins over `/files/`. */
+http.route({
+  pathPrefix: '/files/special/',
+  method: 'GET',
+  handler: httpActionGeneric(() => Promise.resolve(new Response('special file'))),
+});
+/** A route that sets its own CORS header (HTTP actions get none automatically). */
+http.route({
+  path: '/cors',
+  method: 'GET',
+  handler: httpActionGeneric(() => Promise.resolve(new Response('with cors', { headers: { 'access-control-allow-origin': 'https://app.example.com' } }))),
+});
 export default http;

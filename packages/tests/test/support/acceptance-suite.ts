@@ -153,6 +153,31 @@ export function defineAcceptanceSuite(database: DatabaseTarget['name']): void {
     expect((await fetch(`${backend.siteUrl}/no-such-route`)).status).toBe(404);
   });
 
+  test('HTTP actions route by exact path, path prefix (longest wins) and method, with no automatic CORS', async () => {
+    for (const base of [backend.siteUrl, `${backend.url}/http`]) {
+      const file = await fetch(`${base}/files/a/b.txt`);
+      expect([file.status, await file.text()], base).toEqual([200, 'file a/b.txt']);
+      expect(await (await fetch(`${base}/files/special/x`)).text(), base).toBe('special file');
+      // `/files` without the slash is not under the prefix.
+      expect((await fetch(`${base}/files`)).status, base).toBe(404);
+      // Method mismatch: the router finds no route.
+      const wrongMethod = await fetch(`${base}/hello`, { method: 'POST', body: 'x' });
+      expect([wrongMethod.status, await wrongMethod.text()], base).toEqual([404, 'No matching routes found']);
+      expect((await fetch(`${base}/count`)).status, base).toBe(404);
+      expect((await fetch(`${base}/files/a`, { method: 'DELETE' })).status, base).toBe(404);
+      // No CORS header unless the app sets one, even for a browser origin or a preflight.
+      const origin = { origin: 'https://app.example.com' };
+      const hello = await fetch(`${base}/hello`, { headers: origin });
+      expect(hello.headers.get('access-control-allow-origin'), base).toBeNull();
+      const preflight = await fetch(`${base}/hello`, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'GET' } });
+      expect(preflight.status, base).toBe(404);
+      expect(preflight.headers.get('access-control-allow-origin'), base).toBeNull();
+      const withCors = await fetch(`${base}/cors`, { headers: origin });
+      expect(withCors.headers.get('access-control-allow-origin'), base).toBe('https://app.example.com');
+      expect(withCors.headers.get('access-control-allow-credentials'), base).toBeNull();
+    }
+  });
+
   test('a push whose schema existing documents break is refused, naming the cause; the old code keeps serving', async () => {
     const schema = await readFile(path.join(changed.dir, 'convex', 'schema.ts'), 'utf8');
     await changed.writeModule('schema.ts', strictSchema(schema));
@@ -162,6 +187,10 @@ export function defineAcceptanceSuite(database: DatabaseTarget['name']): void {
       expect(result.code).not.toBe(0);
       expect(result.output).toMatch(/Schema validation failed/);
       expect(result.output).toMatch(/"messages"[\s\S]*likes/);
+      // The message names the offending document, one of those written without `likes`.
+      const named = /document ([a-z0-9]{31,37})\b/i.exec(result.output)?.[1];
+      const ids = (await client.query(fixtureApi.list, {})).map((message) => message._id);
+      expect(ids, result.output).toContain(named);
       await expectOldCodeServes();
       // The old schema still rules: documents without `likes` may still be written.
       await client.mutation(fixtureApi.send, { author: 'after-refusal', body: 'still no likes' });

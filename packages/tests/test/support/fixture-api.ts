@@ -3,7 +3,7 @@ import { makeFunctionReference } from 'convex/server';
 /** References to the fixture app's functions, for the official clients. */
 export const fixtureApi = {
   ping: makeFunctionReference<'query', Record<string, never>, string>('messages:ping'),
-  list: makeFunctionReference<'query', { author?: string }, { author: string; body: string }[]>('messages:list'),
+  list: makeFunctionReference<'query', { author?: string }, { _id: string; author: string; body: string }[]>('messages:list'),
   send: makeFunctionReference<'mutation', { author: string; body: string }, string>('messages:send'),
   count: makeFunctionReference<'query', Record<string, never>, number>('messages:count'),
   slowRecord: makeFunctionReference<'mutation', { name: string; spin: number }, string>('messages:slowRecord'),
