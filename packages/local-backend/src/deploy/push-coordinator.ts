@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { diffSchema, isDatabaseError, prepareSchemaChange, type Database } from '@selfhost/database';
+import { diffSchema, isDatabaseError, parseSchema, prepareSchemaChange, type Database } from '@selfhost/database';
 import type { DeploymentAnalysis, FunctionRunner } from '@selfhost/function-runner';
 import type { FinishPushDiff, IndexDiff, SchemaStatus, StartPushRequest, StartPushResponse } from '@selfhost/protocol';
 import type { ActiveDeployment } from '../deployment/active-deployment.ts';
@@ -9,6 +9,7 @@ import { storeModuleBlob } from '../deployment/module-blob-store.ts';
 import { HttpError } from '../routing/http-error.ts';
 import { assembleModules, type PushedModule } from './assemble-modules.ts';
 import { finishPushDiff } from './finish-push-diff.ts';
+import { evaluateSchema, type SchemaEvaluation } from './schema-evaluation.ts';
 import type { PendingPush } from './pending-push.ts';
 import { startPushResponse } from './start-push-response.ts';
 import { wireIndexDiff } from './wire-index-diff.ts';
@@ -54,6 +55,28 @@ export class PushCoordinator {
   async evaluate(request: StartPushRequest): Promise<IndexDiff> {
     const { analysis } = await this.#analyze(request);
     return wireIndexDiff(diffSchema(this.#db, analysis.schema ?? emptySchema));
+  }
+
+  /**
+   * `evaluate_schema`: analyzes the push, checks its schema and predicts, against the current
+   * data, what the schema change would cost (documents to validate, indexes to backfill or
+   * drop). Stores and starts nothing; runs beside a push in progress.
+   */
+  async evaluateSchema(request: StartPushRequest): Promise<SchemaEvaluation> {
+    const { analysis } = await this.#analyze(request);
+    const schemaJson = analysis.schema ?? emptySchema;
+    let schema;
+    try {
+      schema = parseSchema(schemaJson);
+    } catch (error) {
+      throw isDatabaseError(error) ? new HttpError(400, 'InvalidSchema', error.message) : error;
+    }
+    const tx = this.#db.begin({ readOnly: true });
+    try {
+      return await evaluateSchema(tx, schema, wireIndexDiff(diffSchema(this.#db, schemaJson)));
+    } finally {
+      tx.abort();
+    }
   }
 
   async start(request: StartPushRequest): Promise<StartPushResponse> {

@@ -54,6 +54,10 @@ export function registerPushRoutes(router: Router, deps: { readonly auth: AdminA
     const indexDiff = await deps.pushes.evaluate(request);
     return jsonResponse(200, { schemaChange: { allocatedComponentIds: {}, schemaIds: { '': null }, indexDiffs: { '': indexDiff } } });
   });
+  post('/api/deploy2/evaluate_schema', async (_request, body) => {
+    const request = parseHttpBody(startPushRequestSchema, body, 'POST /api/deploy2/evaluate_schema');
+    return jsonResponse(200, await deps.pushes.evaluateSchema(request));
+  });
   post('/api/deploy2/start_push', async (_request, body) => {
     const request = parseHttpBody(startPushRequestSchema, body, 'POST /api/deploy2/start_push');
     return jsonResponse(200, await deps.pushes.start(request));
