@@ -10,6 +10,7 @@ export interface ConcurrencyConfig {
   readonly mutations: number;
   readonly actions: number;
   readonly nodeActions: number;
+  readonly httpActions: number;
 }
 
 /** User-code time limits, in seconds. */

@@ -24,7 +24,7 @@ describe('readConfig', () => {
       siteOrigin: 'http://127.0.0.1:3211',
       beaconEnabled: true,
       metricsEnabled: true,
-      concurrency: { queries: 16, mutations: 16, actions: 16, nodeActions: 16 },
+      concurrency: { queries: 16, mutations: 16, actions: 16, nodeActions: 16, httpActions: 16 },
       transport: 'auto',
     });
     expect(config.database).toEqual({ kind: 'sqlite', path: path.resolve('data', 'db.sqlite3') });
@@ -71,6 +71,7 @@ describe('readConfig', () => {
       `"DISABLE_BEACON must be true or false, got "maybe""`,
     );
     expect(configError([], { APPLICATION_MAX_CONCURRENT_QUERIES: '0' }).setting).toBe('APPLICATION_MAX_CONCURRENT_QUERIES');
+    expect(configError([], { APPLICATION_MAX_CONCURRENT_HTTP_ACTIONS: 'many' }).setting).toBe('APPLICATION_MAX_CONCURRENT_HTTP_ACTIONS');
     expect(configError([], { INSTANCE_NAME: 'bad name!' }).setting).toBe('INSTANCE_NAME');
     expect(configError([], { SELFHOST_HTTP_TRANSPORT: 'fast' }).setting).toBe('SELFHOST_HTTP_TRANSPORT');
     expect(configError(['--no-such-flag'], {}).message).toContain("Unknown option '--no-such-flag'");

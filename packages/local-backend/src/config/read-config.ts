@@ -98,6 +98,7 @@ export function readConfig(argv: readonly string[], env: Env): BackendConfig {
       mutations: integer('APPLICATION_MAX_CONCURRENT_MUTATIONS', 16),
       actions: integer('APPLICATION_MAX_CONCURRENT_V8_ACTIONS', 16),
       nodeActions: integer('APPLICATION_MAX_CONCURRENT_NODE_ACTIONS', 16),
+      httpActions: integer('APPLICATION_MAX_CONCURRENT_HTTP_ACTIONS', 16),
     },
     timeouts: {
       queryAndMutationSeconds: integer('DATABASE_UDF_USER_TIMEOUT_SECONDS', 1),

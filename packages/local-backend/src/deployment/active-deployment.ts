@@ -77,7 +77,7 @@ export class ActiveDeployment {
       ...(record === null ? {} : { udfConfig: record.udfConfig }),
       analysis: combinedAnalysis(deps.runner, record, systemAnalysis),
     });
-    return new ActiveDeployment({ ...deps, systemAnalysis, systemEnvironment, current: new LoadedDeployment(runner), record });
+    return new ActiveDeployment({ ...deps, systemAnalysis, systemEnvironment, current: new LoadedDeployment(runner, nodeModulePaths(userModules)), record });
   }
 
   current(): LoadedDeployment {
@@ -103,7 +103,7 @@ export class ActiveDeployment {
       analysis: combinedAnalysis(this.#runner, code.record, this.#systemAnalysis),
     });
     const previous = this.#current;
-    this.#current = new LoadedDeployment(runner);
+    this.#current = new LoadedDeployment(runner, nodeModulePaths(code.modules));
     this.#record = code.record;
     this.#notify();
     void this.#retire(previous);
@@ -135,6 +135,10 @@ export class ActiveDeployment {
   #notify(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+function nodeModulePaths(modules: readonly ModuleConfig[]): Set<string> {
+  return new Set(modules.filter((module) => module.environment === 'node').map((module) => module.path));
 }
 
 async function analyzeOrThrow(runner: FunctionRunner, modules: readonly ModuleConfig[]): Promise<DeploymentAnalysis['modules']> {

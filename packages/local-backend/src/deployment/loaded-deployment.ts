@@ -15,9 +15,12 @@ const systemPrefix = '_system/';
 export class LoadedDeployment {
   readonly runner: Deployment;
   readonly #kinds: ReadonlyMap<string, UdfKind>;
+  readonly #nodeModules: ReadonlySet<string>;
 
-  constructor(runner: Deployment) {
+  /** `nodeModules`: paths of the `"use node"` modules (`dir/mod.js`), whose actions run in Node.js. */
+  constructor(runner: Deployment, nodeModules: ReadonlySet<string> = new Set()) {
     this.runner = runner;
+    this.#nodeModules = nodeModules;
     const kinds = new Map<string, UdfKind>();
     for (const [modulePath, module] of Object.entries(runner.analysis.modules)) {
       const base = modulePath.replace(/\.js$/, '');
@@ -32,6 +35,12 @@ export class LoadedDeployment {
   /** The kind of a function by any accepted spelling of its path, or undefined. */
   kindOf(path: string): UdfKind | undefined {
     return this.#kinds.get(canonicalPath(path));
+  }
+
+  /** Whether `path` names a function of a `"use node"` module (it has its own concurrency limit). */
+  isNodeFunction(path: string): boolean {
+    const canonical = canonicalPath(path);
+    return this.#nodeModules.has(`${canonical.slice(0, canonical.lastIndexOf(':'))}.js`);
   }
 
   async runInTransaction(kind: 'query' | 'mutation', request: ExecutionRequest, transaction: UdfTransaction): Promise<RunResult> {

@@ -1,6 +1,8 @@
-import { isDatabaseError, type Database, type ReadSet, type Transaction } from '@selfhost/database';
+import { isDatabaseError, type Database, type DatabaseError, type ReadSet, type Transaction } from '@selfhost/database';
 import { createUdfTransaction, type ActionHost, type HttpActionRequest, type RunHttpActionResult, type RunResult } from '@selfhost/function-runner';
 import type { ActiveDeployment } from '../deployment/active-deployment.ts';
+import type { CommitMetrics } from './commit-metrics.ts';
+import type { ExecutionLimits, LimitedKind } from './execution-limits.ts';
 import type { ExecutionLog } from './execution-log.ts';
 import type { ExecutionOutcome, UdfKind } from './execution-outcome.ts';
 import type { ExecutionRequest } from './execution-request.ts';
@@ -30,12 +32,27 @@ export interface IdempotencyKey {
   readonly requestId: number;
 }
 
+/** A mutation attempt either finished or hit a conflict worth retrying. */
+type MutationAttempt = { readonly done: MutationExecution } | { readonly conflict: DatabaseError };
+
+/** What the executor needs besides the code it runs. */
+export interface FunctionExecutorDeps {
+  readonly db: Database;
+  readonly deployment: ActiveDeployment;
+  readonly log: ExecutionLog;
+  /** Concurrency limits per kind; none when absent. */
+  readonly limits?: ExecutionLimits | undefined;
+  /** Commit latency and OCC conflicts, for `/metrics`. */
+  readonly commits?: CommitMetrics | undefined;
+}
+
 /**
  * Runs functions the way every entry point needs: queries in a read-only transaction at one
  * snapshot (keeping the read set for subscriptions), mutations in a transaction committed with
  * OCC and retried on conflicts, actions with nested calls routed back here. Every execution
- * goes to the log stream and the metrics. Function errors are results; system failures throw
- * {@link SystemExecutionError}.
+ * goes to the log stream and the metrics, and waits for a slot of its kind's concurrency limit
+ * (nested actions run in their caller's slot). Function errors are results; system failures
+ * throw {@link SystemExecutionError}.
  *
  * @example
  * const { outcome } = await executor.query({ path: 'messages:list', args: {}, identity, isAdmin: false, caller: 'HTTP API' });
@@ -44,11 +61,15 @@ export class FunctionExecutor {
   readonly #db: Database;
   readonly #deployment: ActiveDeployment;
   readonly #log: ExecutionLog;
+  readonly #limits: ExecutionLimits | undefined;
+  readonly #commits: CommitMetrics | undefined;
 
-  constructor(deps: { readonly db: Database; readonly deployment: ActiveDeployment; readonly log: ExecutionLog }) {
+  constructor(deps: FunctionExecutorDeps) {
     this.#db = deps.db;
     this.#deployment = deps.deployment;
     this.#log = deps.log;
+    this.#limits = deps.limits;
+    this.#commits = deps.commits;
   }
 
   /** Which kind of function `path` is, for `/api/function` (or undefined when unknown). */
@@ -56,7 +77,11 @@ export class FunctionExecutor {
     return this.#deployment.current().kindOf(path);
   }
 
-  async query(request: ExecutionRequest, options: { readonly ts?: bigint | undefined; readonly journal?: string | null | undefined } = {}): Promise<QueryExecution> {
+  query(request: ExecutionRequest, options: { readonly ts?: bigint | undefined; readonly journal?: string | null | undefined } = {}): Promise<QueryExecution> {
+    return this.#limited('query', () => this.#query(request, options));
+  }
+
+  async #query(request: ExecutionRequest, options: { readonly ts?: bigint | undefined; readonly journal?: string | null | undefined }): Promise<QueryExecution> {
     const tx = this.#begin({ readOnly: true, readTs: options.ts });
     try {
       const journal = options.journal ?? null;
@@ -69,44 +94,62 @@ export class FunctionExecutor {
 
   async mutation(request: ExecutionRequest, idempotency?: IdempotencyKey): Promise<MutationExecution> {
     for (let attempt = 0; ; attempt += 1) {
-      const tx = this.#begin({ readOnly: false });
-      try {
-        if (idempotency !== undefined) {
-          const earlier = await this.#deployment.sessionRequests.find(tx, idempotency);
-          if (earlier !== undefined) {
-            tx.abort();
-            return earlier;
-          }
-        }
-        const result = await this.#run('mutation', request, tx);
-        const outcome = outcomeOf(result);
-        if (outcome.status === 'error') {
-          tx.abort();
-          return { outcome, ts: undefined };
-        }
-        if (idempotency !== undefined) await this.#deployment.sessionRequests.record(tx, idempotency, outcome);
-        const { ts } = await tx.commit();
-        return { outcome, ts };
-      } catch (error) {
-        tx.abort();
-        if (isDatabaseError(error) && error.retryable && attempt < occRetries) {
-          if (error.conflictTs !== undefined) await this.#db.waitForTs(error.conflictTs);
-          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt) * Math.random()));
-          continue;
-        }
-        throw systemErrorOf(error);
-      }
+      // The slot is held per attempt, not through the back-off between attempts.
+      const result = await this.#limited('mutation', () => this.#mutationAttempt(request, idempotency));
+      if ('done' in result) return result.done;
+      const conflict = result.conflict;
+      this.#commits?.conflicted(conflict.tableName);
+      if (attempt >= occRetries) throw systemErrorOf(conflict);
+      if (conflict.conflictTs !== undefined) await this.#db.waitForTs(conflict.conflictTs);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt) * Math.random()));
     }
   }
 
-  async action(request: ExecutionRequest): Promise<ExecutionOutcome> {
+  async #mutationAttempt(request: ExecutionRequest, idempotency: IdempotencyKey | undefined): Promise<MutationAttempt> {
+    const tx = this.#begin({ readOnly: false });
+    try {
+      if (idempotency !== undefined) {
+        const earlier = await this.#deployment.sessionRequests.find(tx, idempotency);
+        if (earlier !== undefined) {
+          tx.abort();
+          return { done: earlier };
+        }
+      }
+      const result = await this.#run('mutation', request, tx);
+      const outcome = outcomeOf(result);
+      if (outcome.status === 'error') {
+        tx.abort();
+        return { done: { outcome, ts: undefined } };
+      }
+      if (idempotency !== undefined) await this.#deployment.sessionRequests.record(tx, idempotency, outcome);
+      const started = performance.now();
+      const { ts } = await tx.commit();
+      this.#commits?.committed((performance.now() - started) / 1000);
+      return { done: { outcome, ts } };
+    } catch (error) {
+      tx.abort();
+      if (isDatabaseError(error) && error.retryable) return { conflict: error };
+      throw systemErrorOf(error);
+    }
+  }
+
+  action(request: ExecutionRequest): Promise<ExecutionOutcome> {
+    const kind = this.#deployment.current().isNodeFunction(request.path) ? 'nodeAction' : 'action';
+    return this.#limited(kind, () => this.#action(request));
+  }
+
+  async #action(request: ExecutionRequest): Promise<ExecutionOutcome> {
     const result = await this.#deployment.current().runAction(request, this.#actionHost(request));
     this.#log.completed(result, request);
     return outcomeOf(result);
   }
 
   /** Runs the deployed `http.js` router for one request (compat §2.8); always yields a response. */
-  async httpAction(request: HttpActionRequest, caller: Pick<ExecutionRequest, 'identity' | 'caller'>): Promise<RunHttpActionResult> {
+  httpAction(request: HttpActionRequest, caller: Pick<ExecutionRequest, 'identity' | 'caller'>): Promise<RunHttpActionResult> {
+    return this.#limited('httpAction', () => this.#httpAction(request, caller));
+  }
+
+  async #httpAction(request: HttpActionRequest, caller: Pick<ExecutionRequest, 'identity' | 'caller'>): Promise<RunHttpActionResult> {
     const base: ExecutionRequest = { path: 'http', args: {}, identity: caller.identity, isAdmin: false, caller: caller.caller };
     const result = await this.#deployment.current().runner.runHttpAction({ request, identity: caller.identity, actionHost: this.#actionHost(base) });
     this.#log.completed(result, caller);
@@ -120,7 +163,9 @@ export class FunctionExecutor {
         const nested: ExecutionRequest = { ...parent, path: call.path, args: JSON.parse(call.args) as never, identity: call.identity, isAdmin: true, caller: 'Action' };
         if (call.udfType === 'query') return toRunResult(call.path, 'query', (await this.query(nested)).outcome);
         if (call.udfType === 'mutation') return toRunResult(call.path, 'mutation', (await this.mutation(nested)).outcome);
-        return toRunResult(call.path, 'action', await this.action(nested));
+        // A nested action runs in its caller's slot: waiting for a slot of the same kind that
+        // the caller holds could deadlock once every slot belongs to a caller.
+        return toRunResult(call.path, 'action', await this.#action(nested));
       },
     };
   }
@@ -129,6 +174,10 @@ export class FunctionExecutor {
     const result = await this.#deployment.current().runInTransaction(kind, request, createUdfTransaction(tx));
     this.#log.completed(result, request);
     return result;
+  }
+
+  #limited<TResult>(kind: LimitedKind, work: () => Promise<TResult>): Promise<TResult> {
+    return this.#limits === undefined ? work() : this.#limits.run(kind, work);
   }
 
   #begin(options: { readonly readOnly: boolean; readonly readTs?: bigint | undefined }): Transaction {

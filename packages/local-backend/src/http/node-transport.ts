@@ -6,7 +6,7 @@ import { BodyTooLargeError, type ServerRequest } from './server-request.ts';
 import type { ServerResponse } from './server-response.ts';
 import type { ServerSocket, SocketHandler, UpgradeRequest } from './server-socket.ts';
 import { InFlightRequests } from './in-flight-requests.ts';
-import type { HttpTransport, ListenOptions, ListeningServer } from './transport.ts';
+import { defaultRequestTimeoutMs, type HttpTransport, type ListenOptions, type ListeningServer } from './transport.ts';
 
 const defaultMaxMessageBytes = 64 * 1024 * 1024;
 
@@ -24,11 +24,21 @@ export const nodeTransport: HttpTransport = {
 
 async function listenWithNode(options: ListenOptions): Promise<ListeningServer> {
   const inFlight = new InFlightRequests();
-  const server = http.createServer({ keepAliveTimeout: 65_000, requestTimeout: 300_000 }, (req, res) => {
-    inFlight.started();
-    res.once('close', () => inFlight.finished());
-    void serve(options, req, res);
-  });
+  const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const server = http.createServer(
+    {
+      keepAliveTimeout: 65_000,
+      requestTimeout,
+      // node:http checks request timeouts only on this interval (default 30 s): check often
+      // enough that a short timeout is enforced close to when it expires.
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      inFlight.started();
+      res.once('close', () => inFlight.finished());
+      void serve(options, req, res);
+    },
+  );
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes ?? defaultMaxMessageBytes,
@@ -52,6 +62,7 @@ async function listenWithNode(options: ListenOptions): Promise<ListeningServer> 
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    connections: () => ({ http: inFlight.count, websocket: sockets.clients.size }),
     close: async (drainMs = 0) => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

@@ -2,6 +2,9 @@ import type { ServerRequest } from './server-request.ts';
 import type { ServerResponse } from './server-response.ts';
 import type { SocketHandler, UpgradeRequest } from './server-socket.ts';
 
+/** Default of {@link ListenOptions.requestTimeoutMs}, as in Convex (`HTTP_SERVER_TIMEOUT_SECONDS`). */
+export const defaultRequestTimeoutMs = 300_000;
+
 /** Turns a request into a response. Must not throw: routes map their errors to responses. */
 export type RequestHandler = (request: ServerRequest) => Promise<ServerResponse>;
 
@@ -17,6 +20,18 @@ export interface ListenOptions {
   readonly onUpgrade?: UpgradeHandler | undefined;
   /** The largest WebSocket message accepted, in bytes. */
   readonly maxMessageBytes?: number | undefined;
+  /**
+   * How long a client may take to send a whole request, headers and body (default 300 s,
+   * `HTTP_SERVER_TIMEOUT_SECONDS`); a slower one gets 408 and its connection is closed.
+   */
+  readonly requestTimeoutMs?: number | undefined;
+}
+
+/** Connections the server has open right now. */
+export interface OpenConnections {
+  /** HTTP requests being received or answered (idle keep-alive connections are not counted). */
+  readonly http: number;
+  readonly websocket: number;
 }
 
 /** A listening server. */
@@ -29,6 +44,8 @@ export interface ListeningServer {
    * already told its clients to reconnect elsewhere).
    */
   close(drainMs?: number): Promise<void>;
+  /** What is open now, for the `selfhost_open_connections` gauge. */
+  connections(): OpenConnections;
 }
 
 /**

@@ -4,7 +4,7 @@ import { BodyTooLargeError, type ServerRequest } from './server-request.ts';
 import type { ServerResponse } from './server-response.ts';
 import type { ServerSocket, SocketHandler, UpgradeRequest } from './server-socket.ts';
 import { InFlightRequests } from './in-flight-requests.ts';
-import type { HttpTransport, ListenOptions, ListeningServer } from './transport.ts';
+import { defaultRequestTimeoutMs, type HttpTransport, type ListenOptions, type ListeningServer } from './transport.ts';
 
 /** Bodies are buffered as they arrive (uWS needs a data handler at once); beyond this, refused. */
 const maxBufferedBody = 256 * 1024 * 1024;
@@ -31,6 +31,7 @@ interface SocketData {
 
 function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<ListeningServer> {
   const app = uws.App();
+  let openSockets = 0;
   app.ws<SocketData>('/*', {
     maxPayloadLength: options.maxMessageBytes ?? defaultMaxMessageBytes,
     idleTimeout: 0, // the sync engine runs its own keepalive and timeouts
@@ -50,6 +51,7 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
       res.upgrade(data, key, protocol, extensions, context);
     },
     open: (ws) => {
+      openSockets += 1;
       const data = ws.getUserData();
       data.socket = socketFor(ws, data);
       data.handler.onOpen(data.socket);
@@ -69,14 +71,16 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
       if (data.socket !== undefined) data.handler.onActivity?.(data.socket);
     },
     close: (ws, code, message) => {
+      openSockets -= 1;
       const data = ws.getUserData();
       data.closed = true;
       if (data.socket !== undefined) data.handler.onClose(data.socket, code, textDecoder.decode(message));
     },
   });
   const inFlight = new InFlightRequests();
+  const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
   app.any('/*', (res, req) => {
-    const request = new UwsRequest(res, req);
+    const request = new UwsRequest(res, req, requestTimeoutMs);
     inFlight.started();
     void respond(res, request, options).finally(() => inFlight.finished());
   });
@@ -88,6 +92,7 @@ function listenWithUws(uws: typeof Uws, options: ListenOptions): Promise<Listeni
       }
       resolve({
         port: uws.us_socket_local_port(token),
+        connections: () => ({ http: inFlight.count, websocket: openSockets }),
         close: async (drainMs = 0) => {
           uws.us_listen_socket_close(token);
           await inFlight.drained(drainMs);
@@ -151,8 +156,9 @@ class UwsRequest implements ServerRequest {
   #complete = false;
   #tooLarge = false;
   #waiters: (() => void)[] = [];
+  #timer: NodeJS.Timeout | undefined;
 
-  constructor(res: Uws.HttpResponse, req: Uws.HttpRequest) {
+  constructor(res: Uws.HttpResponse, req: Uws.HttpRequest, timeoutMs: number) {
     // Everything on `req` must be read now: it is only valid during the handler call.
     this.method = req.getCaseSensitiveMethod().toUpperCase();
     this.path = req.getUrl();
@@ -167,6 +173,15 @@ class UwsRequest implements ServerRequest {
       this.#complete = true;
       return;
     }
+    // uWS has no whole-request timeout of its own (node:http's `requestTimeout`): a body that
+    // has not fully arrived in time gets 408 and the connection is closed.
+    this.#timer = setTimeout(() => {
+      if (this.#complete || this.aborted) return;
+      this.aborted = true;
+      res.cork(() => res.writeStatus('408 Request Timeout').writeHeader('content-type', 'application/json').end('{"code":"RequestTimeout","message":"The request body did not arrive in time."}', true));
+      this.#finish();
+    }, timeoutMs);
+    this.#timer.unref();
     res.onData((chunk, isLast) => {
       if (!this.#tooLarge) {
         this.#size += chunk.byteLength;
@@ -209,6 +224,7 @@ class UwsRequest implements ServerRequest {
   }
 
   #finish(): void {
+    clearTimeout(this.#timer);
     this.#complete = true;
     for (const wake of this.#waiters.splice(0)) wake();
   }

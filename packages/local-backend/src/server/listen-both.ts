@@ -17,13 +17,15 @@ export interface ListeningPorts {
  */
 export async function listenBoth(
   transport: HttpTransport,
-  options: { host: string; apiPort: number; sitePort: number; onRequest: RequestHandler; onUpgrade?: UpgradeHandler },
+  options: { host: string; apiPort: number; sitePort: number; onRequest: RequestHandler; onUpgrade?: UpgradeHandler; requestTimeoutMs?: number },
 ): Promise<ListeningPorts> {
-  const api = await transport.listen({ host: options.host, port: options.apiPort, onRequest: options.onRequest, onUpgrade: options.onUpgrade });
+  const { requestTimeoutMs } = options;
+  const api = await transport.listen({ host: options.host, port: options.apiPort, onRequest: options.onRequest, onUpgrade: options.onUpgrade, requestTimeoutMs });
   try {
     const site = await transport.listen({
       host: options.host,
       port: options.sitePort,
+      requestTimeoutMs,
       onRequest: (request) => options.onRequest(withPath(request, `/http${request.path}`)),
     });
     return { api, site };

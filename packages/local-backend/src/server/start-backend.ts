@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { abandonUnfinishedSchemaChanges, RetentionService, type Database } from '@selfhost/database';
-import { FunctionRunner } from '@selfhost/function-runner';
+import { FunctionRunner, NodeProcessExecutor } from '@selfhost/function-runner';
 import { SyncEngine } from '@selfhost/sync';
 import { bundleSystemUdfs } from '@selfhost/system-udfs';
 import { preloadUdfRuntimeBundle } from '@selfhost/udf-runtime';
@@ -12,8 +12,11 @@ import { PushCoordinator } from '../deploy/push-coordinator.ts';
 import { ActiveDeployment } from '../deployment/active-deployment.ts';
 import { openBackendDatabase } from '../deployment/open-backend-database.ts';
 import { analyzeSystemModules } from '../deployment/system-analysis-cache.ts';
+import { CommitMetrics } from '../execution/commit-metrics.ts';
+import { ExecutionLimits } from '../execution/execution-limits.ts';
 import { ExecutionLog } from '../execution/execution-log.ts';
 import { FunctionExecutor } from '../execution/function-executor.ts';
+import { withNodeActionTimeout } from '../execution/node-action-timeout.ts';
 import { QueryResultCache } from '../execution/query-result-cache.ts';
 import { registerEnvironmentRoutes } from '../http-api/environment-routes.ts';
 import { registerFunctionRoutes } from '../http-api/function-routes.ts';
@@ -24,6 +27,7 @@ import { loadTransport } from '../http/load-transport.ts';
 import { jsonResponse, type ServerResponse } from '../http/server-response.ts';
 import type { RequestHandler, UpgradeHandler } from '../http/transport.ts';
 import type { HttpTransport } from '../http/transport.ts';
+import { connectionGauges } from '../metrics/connection-gauges.ts';
 import { deploymentGauges } from '../metrics/deployment-gauges.ts';
 import { MetricsRegistry } from '../metrics/metrics-registry.ts';
 import { databaseErrorMapper, protocolErrorMapper, systemErrorMapper } from '../routing/error-mappers.ts';
@@ -85,6 +89,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     sitePort: config.sitePort,
     onRequest: (request) => onRequest(request),
     onUpgrade: (request) => onUpgrade(request),
+    requestTimeoutMs: config.timeouts.httpServerSeconds * 1000,
   });
   const cloudOrigin = boundOrigin(config.cloudOrigin, ports.api.port);
   const siteOrigin = boundOrigin(config.siteOrigin, ports.site.port);
@@ -104,6 +109,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
       mutationTimeoutMs: config.timeouts.queryAndMutationSeconds * 1000,
       actionTimeoutMs: config.timeouts.actionSeconds * 1000,
     },
+    // `"use node"` actions run in worker processes (started on first use), one action each.
+    nodeExecutor: withNodeActionTimeout(new NodeProcessExecutor({ maxWorkers: config.concurrency.nodeActions }), config.timeouts.nodeActionSeconds * 1000),
   });
   let active: ActiveDeployment;
   try {
@@ -118,7 +125,13 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
     throw error;
   }
   const executionLog = new ExecutionLog(metrics);
-  const executor = new FunctionExecutor({ db, deployment: active, log: executionLog });
+  const executor = new FunctionExecutor({
+    db,
+    deployment: active,
+    log: executionLog,
+    limits: new ExecutionLimits(config.concurrency, metrics),
+    commits: new CommitMetrics(metrics),
+  });
   const pushes = new PushCoordinator({ db, runner, active });
   const auth = new AdminAuthenticator(credentials.instanceName, credentials.instanceSecret);
   const sync = new SyncEngine({ host: new BackendSyncHost({ db, executor, auth, redactLogsToClient: config.redactLogsToClient }) });
@@ -140,12 +153,14 @@ export async function startBackend(options: StartBackendOptions): Promise<Runnin
   registerHttpActionRoutes(router, { auth, executor });
   if (config.metricsEnabled) {
     const refreshGauges = deploymentGauges(metrics, config.database);
+    const refreshConnections = connectionGauges(metrics, [ports.api, ports.site]);
     router.add({
       method: 'GET',
       pattern: '/metrics',
       access: 'public',
       handler: async () => {
         await refreshGauges();
+        refreshConnections();
         return { status: 200, headers: [['content-type', 'text/plain; version=0.0.4']], body: metrics.render() };
       },
     });
