@@ -16,6 +16,8 @@ const APP = `
 import { defineSchema, defineTable, queryGeneric as query, mutationGeneric as mutation } from 'convex/server';
 import { v } from 'convex/values';
 export const trivial = query({ args: {}, handler: async () => 1 });
+// A new global each time: its context is never kept, so every call gets a fresh one.
+export const trivialFresh = query({ args: {}, handler: async () => { globalThis['calls' + Math.random()] = 1; return 1; } });
 export const readMany = query({ args: {}, handler: async (ctx) => (await ctx.db.query('docs').take(1000)).length });
 export const asyncSyscalls = query({ args: {}, handler: async (ctx) => { for (let i = 0; i < 100; i++) await ctx.auth.getUserIdentity(); return 100; } });
 export const syncSyscalls = query({ args: {}, handler: async (ctx) => { for (let i = 0; i < 100; i++) ctx.db.normalizeId('docs', 'x'); return 100; } });
@@ -109,7 +111,8 @@ const shared0Config = JSON.stringify({ importSeed: [1, 2, 3, 4], importNowMs: 0,
 
 // Calls.
 const nodeTrivial = await inNode('trivial', 2000);
-print(row('trivial query, prepared context (2 ms apart)', percentiles(await onRunner('trivial', 500, 2)), { stats: nodeTrivial }));
+print(row('trivial query, warm: kept context (2 ms apart)', percentiles(await onRunner('trivial', 500, 2)), { stats: nodeTrivial }));
+print(row('trivial query, fresh context (2 ms apart)', percentiles(await onRunner('trivialFresh', 500, 2)), { stats: nodeTrivial }));
 const sustained = await onRunner('trivial', 2000);
 const sustainedStats = percentiles(sustained);
 print(row('trivial query, back to back', sustainedStats, { stats: nodeTrivial }));

@@ -41,6 +41,8 @@ export const pollute = query(async () => {
 export const readPollution = query(async () => ({ polluted: ({}).polluted ?? null, leak: globalThis.leak ?? null, map: [1].map((x) => x + 1), includes: [1].includes(1) }));
 let counter = 0;
 export const count = query(async () => ++counter);
+export const countThenThrow = query(async () => { ++counter; throw new Error('after counting'); });
+export const countWithoutWaiting = query(async () => { syscall('1.0/getUserIdentity', {}); return ++counter; });
 export const fetchInAction = action(async () => { try { await fetch('file:///etc/passwd'); return 'fetched'; } catch (e) { return e.message; } });
 export const fetchHostFile = action(async () => { try { await fetch('http://127.0.0.1:9/'); return 'fetched'; } catch (e) { return e.message; } });
 `;
@@ -81,11 +83,21 @@ describe('sandbox', () => {
     `);
   });
 
-  test('nothing leaks between requests: every execution gets a fresh context', async () => {
+  test('a function that changes the global object or the intrinsics never affects a later execution', async () => {
     expect(valueOf(await backend.query('sandbox:pollute'))).toBe('polluted');
     for (let i = 0; i < 5; i++) {
       expect(valueOf(await backend.query('sandbox:readPollution'))).toEqual({ polluted: null, leak: null, map: [2], includes: true });
-      expect(valueOf(await backend.query('sandbox:count'))).toBe(1);
+    }
+  });
+
+  test('module state lives on between clean executions of a module (as in Convex), never past a polluting, failing or unfinished one', async () => {
+    // The module's kept context runs its next query: its variables keep their values.
+    const first = valueOf(await backend.query('sandbox:count'));
+    expect(valueOf(await backend.query('sandbox:count'))).toBe(Number(first) + 1);
+    // Each of these discards the context it ran in: the next execution imports the module afresh.
+    for (const discarding of ['sandbox:pollute', 'sandbox:countThenThrow', 'sandbox:countWithoutWaiting']) {
+      await backend.query(discarding);
+      expect(valueOf(await backend.query('sandbox:count')), discarding).toBe(1);
     }
   });
 

@@ -8,6 +8,7 @@ export type { HostCallbacks, HostUtilOp, HostErrorPayload } from './bridge/host-
 export { okEnvelope, errorEnvelope, decodeEnvelope } from './bridge/envelope.ts';
 export type { ContextConfig, ExecutionRequest } from './bridge/execution-request.ts';
 export type { DriverReport, SerializedUserError, PendingOp } from './bridge/driver-report.ts';
+export { REUSABLE_MARK } from './bridge/driver-report.ts';
 export { encodeOpResult, decodeOpResults, type OpResult } from './bridge/op-results.ts';
 export { MODULE_ORIGIN_PREFIX, RUNTIME_ORIGIN, type StackFrameData } from './bridge/stack-frame.ts';
 export { SETUP_ARGUMENT_GLOBALS, SETUP_GLOBAL } from './bridge/setup-global.ts';

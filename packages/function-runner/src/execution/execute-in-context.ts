@@ -11,7 +11,7 @@ import type { RunOutcome } from './run-types.ts';
 import type { TimeBudget } from './time-budget.ts';
 
 /**
- * One function execution in one fresh context.
+ * One function execution in one context (fresh, or kept from the module's last clean run).
  *
  * @example
  * ```ts
@@ -131,7 +131,8 @@ function neverFinished(): RunOutcome {
  * Runs one function in a context: imports its module, starts it, then alternates between
  * the isolate (start / resume / fire timers, each one synchronous `applySync`, during which
  * the function reports its outcome or the operations it waits for) and the host (syscalls). Queries and mutations perform their syscalls one at a time in order; actions
- * run them concurrently with their timers. The context is disposed afterwards.
+ * run them concurrently with their timers. The context is disposed afterwards, or kept for the
+ * module's next execution when a query or mutation reported it clean.
  *
  * Limits: every call into the isolate gets the remaining budget as its timeout; a timeout
  * or an exhausted heap becomes the function's error and poisons the isolate (the pool
@@ -147,14 +148,15 @@ export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   const { context, env, request } = job;
   const dispatcher = new OpDispatcher(env);
   const reports = new StepReports();
+  let reuse = false;
   context.host.attach({ syscall: dispatcher.syncSyscall, log: (level, messages) => env.logs.add(level, messages), report: reports.report });
   try {
     const namespace: ivm.Reference<unknown> = guarded(job, (timeout) => context.namespaceOf(request.modulePath, timeout));
     guarded(job, (timeout) => context.start(JSON.stringify(request), namespace, timeout));
-    const concurrent = request.udfType === 'action' || request.udfType === 'httpAction';
-    return concurrent
-      ? await driveConcurrently(job, dispatcher, reports)
-      : await driveSequentially(job, dispatcher, reports);
+    if (request.udfType === 'action' || request.udfType === 'httpAction') return await driveConcurrently(job, dispatcher, reports);
+    const outcome = await driveSequentially(job, dispatcher, reports);
+    reuse = reports.reusable && dispatcher.systemFailure === undefined && !job.budget.exhausted() && job.slot.healthy;
+    return outcome;
   } catch (error) {
     if (error instanceof LimitReached) return error.outcome;
     if (error instanceof ModuleLoadError) return { status: 'error', errorMessage: error.message };
@@ -162,6 +164,7 @@ export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   } finally {
     for (const stream of env.queryStreams.values()) stream.close();
     env.queryStreams.clear();
-    context.dispose();
+    if (reuse) job.slot.keepContext(request.modulePath, context);
+    else context.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import type { DriverReport, PendingOp, SerializedUserError } from '@selfhost/udf-runtime';
+import { REUSABLE_MARK, type DriverReport, type PendingOp, type SerializedUserError } from '@selfhost/udf-runtime';
 import type { RunOutcome } from './run-types.ts';
 
 const CORRUPTED: RunOutcome = Object.freeze({ status: 'error', errorMessage: 'Uncaught Error: The function corrupted the runtime state of its execution' });
@@ -34,6 +34,8 @@ export class StepReports {
   #ops: PendingOp[] = [];
   /** Due time (epoch ms) of the earliest timer, or `null`. */
   timer: number | null = null;
+  /** The function returned and its context may run the next execution of its module. */
+  reusable = false;
 
   /** `ExecutionSink.report`. */
   // eslint-disable-next-line max-params -- the isolate boundary ABI: positional primitives cross without allocating an object per report
@@ -43,7 +45,10 @@ export class StepReports {
         this.#ops.push({ i: Number(first), o: String(second), a: String(third) });
         return;
       case 'done':
-        this.#outcome ??= { status: 'success', value: String(first) };
+        if (this.#outcome === null) {
+          this.#outcome = { status: 'success', value: String(first) };
+          this.reusable = second === REUSABLE_MARK;
+        }
         return;
       case 'error':
         this.#outcome ??= errorOutcome(first);

@@ -1,6 +1,7 @@
 import ivm from 'isolated-vm';
 import { udfRuntimeBundle } from '@selfhost/udf-runtime';
 import type { ModuleSet } from '../modules/module-set.ts';
+import { KeptContexts } from './kept-contexts.ts';
 import { PreparedContext } from './prepared-context.ts';
 
 /**
@@ -37,7 +38,8 @@ interface ReadyContext {
 }
 
 /**
- * One isolate of a pool and the contexts prepared in it. A slot is leased by one top-level
+ * One isolate of a pool and its contexts: those prepared ahead and those kept after a clean
+ * query or mutation for their module's next execution. A slot is leased by one top-level
  * execution at a time (its nested calls run in further contexts of the same isolate). After
  * each lease it prepares fresh contexts in the background, so the next request finds one.
  *
@@ -53,6 +55,7 @@ export class IsolateSlot {
   readonly runtimeScript: ivm.Script;
   readonly #shared: SlotShared;
   #ready: ReadyContext[] = [];
+  readonly #kept = new KeptContexts();
   #refilling = false;
   #poisoned = false;
   #contextsCreated = 0;
@@ -71,6 +74,11 @@ export class IsolateSlot {
 
   get contextConfigJson(): string {
     return this.#shared.contextConfigJson;
+  }
+
+  /** Changes whenever {@link contextConfigJson} does. */
+  get configVersion(): number {
+    return this.#shared.configVersion;
   }
 
   get setupTimeoutMs(): number {
@@ -119,6 +127,8 @@ export class IsolateSlot {
    */
   takeContext(modulePath?: string): PreparedContext {
     const version = this.#shared.configVersion;
+    const kept = modulePath === undefined ? undefined : this.#kept.take(modulePath, version);
+    if (kept !== undefined) return kept;
     const stale = this.#ready.filter((ready) => ready.configVersion !== version);
     for (const ready of stale) ready.context.dispose();
     this.#ready = this.#ready.filter((ready) => ready.configVersion === version);
@@ -127,6 +137,16 @@ export class IsolateSlot {
     if (taken !== undefined) return taken.context;
     this.#contextsCreated++;
     return PreparedContext.createSync(this);
+  }
+
+  /**
+   * Keeps a context whose execution of `modulePath` finished cleanly for the module's next
+   * execution (see {@link KeptContexts}); disposes it when the isolate is no longer healthy.
+   */
+  keepContext(modulePath: string, context: PreparedContext): void {
+    context.host.detach();
+    if (this.healthy) this.#kept.keep(modulePath, context, context.configVersion);
+    else context.dispose();
   }
 
   /**
@@ -193,6 +213,7 @@ export class IsolateSlot {
     this.#poisoned = true;
     for (const ready of this.#ready) ready.context.dispose();
     this.#ready = [];
+    this.#kept.disposeAll();
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 }

@@ -24,8 +24,9 @@ function setupArguments(host: ContextHost, slot: IsolateSlot): [string, unknown]
 }
 
 /**
- * A fresh context of one isolate with the runtime set up: it runs at most one function and
- * is then disposed. Contexts are prepared ahead of time (in the background, on isolated-vm's
+ * A context of one isolate with the runtime set up: it runs one function at a time, and is
+ * then disposed, or kept for the next execution of the same module when the runtime reports
+ * it clean (see `KeptContexts`). Contexts are prepared ahead of time (in the background, on isolated-vm's
  * threads) so a request usually only pays for the call itself.
  *
  * @example
@@ -38,6 +39,8 @@ function setupArguments(host: ContextHost, slot: IsolateSlot): [string, unknown]
  */
 export class PreparedContext {
   readonly host: ContextHost;
+  /** The slot's configuration version this context was set up with. */
+  readonly configVersion: number;
   readonly #slot: IsolateSlot;
   readonly #context: ivm.Context;
   readonly #driver: DriverFunction;
@@ -50,8 +53,10 @@ export class PreparedContext {
     readonly host: ContextHost;
     readonly driver: DriverFunction;
     readonly modules: ContextModules;
+    readonly configVersion: number;
   }) {
     this.#slot = parts.slot;
+    this.configVersion = parts.configVersion;
     this.#context = parts.context;
     this.host = parts.host;
     this.#driver = parts.driver;
@@ -60,11 +65,12 @@ export class PreparedContext {
 
   /** Creates a context and sets the runtime up, blocking the thread (≈0.5 ms). */
   static createSync(slot: IsolateSlot): PreparedContext {
+    const configVersion = slot.configVersion;
     const context = slot.isolate.createContextSync();
     const host = new ContextHost(slot.modules);
     for (const [name, value] of setupArguments(host, slot)) context.global.setSync(name, value);
     const driver = slot.runtimeScript.runSync(context, { reference: true, ...timeoutOption(slot.setupTimeoutMs) }) as DriverFunction;
-    return new PreparedContext({ slot, context, host, driver, modules: new ContextModules(slot).bind(context) });
+    return new PreparedContext({ slot, context, host, driver, modules: new ContextModules(slot).bind(context), configVersion });
   }
 
   /**
@@ -78,6 +84,7 @@ export class PreparedContext {
    * imports them).
    */
   static async prepare(slot: IsolateSlot, modulePaths: readonly string[]): Promise<{ readonly context: PreparedContext; readonly failed: readonly string[] }> {
+    const configVersion = slot.configVersion;
     const creating = slot.isolate.createContext();
     const modules = new ContextModules(slot);
     for (const path of slot.knownImports(modulePaths)) modules.compileAhead(path);
@@ -103,7 +110,7 @@ export class PreparedContext {
       context.release();
       throw error;
     }
-    const prepared = new PreparedContext({ slot, context, host, driver, modules });
+    const prepared = new PreparedContext({ slot, context, host, driver, modules, configVersion });
     const failed: string[] = [];
     for (const [index, path] of modulePaths.entries()) {
       const module = await linking[index];

@@ -4,7 +4,8 @@
  * context the host already knows the outcome or the work pending, without polling:
  *
  * - `op` (id, name, args JSON): the function started a host operation;
- * - `done` (result Convex-JSON text): the function returned;
+ * - `done` (result Convex-JSON text, then {@link REUSABLE_MARK} or nothing): the function
+ *   returned; the mark says the context may run the next execution of the same module;
  * - `error` (JSON of a {@link SerializedUserError}): the function threw (a developer error);
  * - `fatal` (JSON of a {@link SerializedUserError}): an error the function cannot catch
  *   (it wins over `done` and `error`);
@@ -19,6 +20,18 @@
  * ```
  */
 export type DriverReport = 'op' | 'done' | 'error' | 'fatal' | 'timer';
+
+/**
+ * The second argument of a `done` report when the context is fit for reuse: a query or
+ * mutation that left no host operation pending and changed neither the global object nor
+ * the common intrinsics.
+ *
+ * @example
+ * ```ts
+ * report('done', '1', REUSABLE_MARK);
+ * ```
+ */
+export const REUSABLE_MARK = 'reusable';
 
 /**
  * A developer error as the isolate reports it.

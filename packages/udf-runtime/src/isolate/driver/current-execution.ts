@@ -2,8 +2,9 @@ import { OpQueue } from './op-queue.ts';
 import { TimerQueue } from './timer-queue.ts';
 
 /**
- * The host operations and timers of the one execution this context runs (a context is
- * never reused, so these live for the context's lifetime).
+ * The host operations and timers of the execution this context runs. A context only runs
+ * another execution when the previous one left no operation pending (queries and mutations
+ * have no timers), so these live for the context's lifetime.
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import { REUSABLE_MARK } from '../../bridge/driver-report.ts';
 import type { ExecutionRequest } from '../../bridge/execution-request.ts';
 import { analyzeNamespace } from '../analysis/analyze-namespace.ts';
 import { serializeThrown } from '../errors/serialize-thrown.ts';
@@ -5,6 +6,7 @@ import { hostReport, setHostReachable } from '../host.ts';
 import { enterExecutionPhase, realTimeMs } from '../runtime-state.ts';
 import { currentExecution } from './current-execution.ts';
 import { invokeFunction } from './invoke-function.ts';
+import { RealmFingerprint } from './realm-fingerprint.ts';
 import { failUncatchable, uncatchableFailure } from './uncatchable.ts';
 
 // Captured before user code runs: user code may replace JSON's or promises' methods in its
@@ -40,14 +42,6 @@ export interface Driver {
   readonly analyze: (namespace: unknown, modulePath: string) => string;
 }
 
-function reportResult(result: unknown): void {
-  if (typeof result === 'string') hostReport('done', result);
-  else hostReport('error', stringify({ message: 'The function did not return JSON text' }));
-}
-
-function reportThrown(error: unknown): void {
-  hostReport('error', stringify(serializeThrown(error)));
-}
 
 /**
  * Creates the driver of this context.
@@ -59,13 +53,32 @@ function reportThrown(error: unknown): void {
  * @internal
  */
 export function createDriver(): Driver {
-  let started = false;
+  let running = false;
+  let reusable = false;
+  let fingerprint: RealmFingerprint | null = null;
   const { ops, timers } = currentExecution;
 
+  // A query or mutation that returned with nothing pending and left the intrinsics alone
+  // leaves its context fit for the next execution of the same module.
+  const fitForReuse = (): boolean =>
+    reusable && ops.inFlight === 0 && uncatchableFailure() === undefined && fingerprint !== null && fingerprint.unchanged();
+
+  const reportResult = (result: unknown): void => {
+    running = false;
+    if (typeof result === 'string') hostReport('done', result, fitForReuse() ? REUSABLE_MARK : undefined);
+    else hostReport('error', stringify({ message: 'The function did not return JSON text' }));
+  };
+
+  const reportThrown = (error: unknown): void => {
+    running = false;
+    hostReport('error', stringify(serializeThrown(error)));
+  };
+
   const start = (requestJson: string, namespace: unknown): void => {
-    if (started) throw new Error('This context already ran a function');
-    started = true;
+    if (running) throw new Error('This context is still running a function');
+    running = true;
     const request = parse(requestJson) as ExecutionRequest;
+    reusable = request.udfType === 'query' || request.udfType === 'mutation';
     enterExecutionPhase({ phase: request.udfType, seed: request.seed, nowMs: request.nowMs, requestId: request.requestId });
     setHostReachable(true);
     ops.reportDeferred();
@@ -75,15 +88,17 @@ export function createDriver(): Driver {
       reportThrown(new Error(`Module ${request.modulePath} could not be loaded`));
       return;
     }
-    let running: unknown;
+    // What the modules left after their import is the baseline later executions must keep.
+    if (reusable) fingerprint ??= RealmFingerprint.capture();
+    let execution: unknown;
     try {
-      running = invokeFunction(namespace as Record<string, unknown>, request);
+      execution = invokeFunction(namespace as Record<string, unknown>, request);
     } catch (error) {
       reportThrown(error);
       return;
     }
     // The library returns a promise; `promiseResolve` adopts it without an extra tick.
-    void apply(promiseThen, promiseResolve(running), [reportResult, reportThrown]);
+    void apply(promiseThen, promiseResolve(execution), [reportResult, reportThrown]);
   };
 
   const resume = (results: string): void => {

@@ -1,0 +1,61 @@
+import type { PreparedContext } from './prepared-context.ts';
+
+/** How many modules of one isolate keep a context for their next execution. */
+const MAX_KEPT_CONTEXTS = 4;
+
+interface Kept {
+  readonly context: PreparedContext;
+  readonly configVersion: number;
+}
+
+/**
+ * Contexts of one isolate kept after a query or mutation, one per module, for the next
+ * execution of the same module (the reference backend reuses contexts per module the same
+ * way): no new context, no module import, and code the engine has already warmed up. A
+ * context is only kept when its runtime reported it fit (see `REUSABLE_MARK`); the oldest is
+ * disposed when too many are kept, and any kept with an outdated configuration (environment
+ * variables) is disposed instead of taken.
+ *
+ * @example
+ * ```ts
+ * const kept = new KeptContexts();
+ * kept.keep('messages.js', context, 1);
+ * kept.take('messages.js', 1); // context
+ * ```
+ * @internal
+ */
+export class KeptContexts {
+  readonly #byModule = new Map<string, Kept>();
+
+  get size(): number {
+    return this.#byModule.size;
+  }
+
+  /** Keeps `context` for `modulePath` (replacing what was kept for it). */
+  keep(modulePath: string, context: PreparedContext, configVersion: number): void {
+    this.#byModule.get(modulePath)?.context.dispose();
+    this.#byModule.delete(modulePath);
+    this.#byModule.set(modulePath, { context, configVersion });
+    while (this.#byModule.size > MAX_KEPT_CONTEXTS) {
+      const [oldest, kept] = this.#byModule.entries().next().value as [string, Kept];
+      this.#byModule.delete(oldest);
+      kept.context.dispose();
+    }
+  }
+
+  /** The context kept for `modulePath` with the current configuration, or `undefined`. */
+  take(modulePath: string, configVersion: number): PreparedContext | undefined {
+    const kept = this.#byModule.get(modulePath);
+    if (kept === undefined) return undefined;
+    this.#byModule.delete(modulePath);
+    if (kept.configVersion === configVersion) return kept.context;
+    kept.context.dispose();
+    return undefined;
+  }
+
+  /** Disposes every kept context. */
+  disposeAll(): void {
+    for (const { context } of this.#byModule.values()) context.dispose();
+    this.#byModule.clear();
+  }
+}
