@@ -173,7 +173,11 @@ describe.each(implementations)('React hooks against the real backend (%s)', (imp
       return createElement('p', null, `${name}: ${which} ${show(lib.useQuery(list, { channel }))}`);
     }
     function Bare(): ReactNode {
-      return createElement('p', null, `bare: ${String(lib.useConvex())}`);
+      return createElement(
+        'p',
+        null,
+        `bare: ${lib.useConvex() === undefined ? 'undefined' : 'a client'}`,
+      );
     }
     render(
       createElement(

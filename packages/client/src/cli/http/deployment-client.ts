@@ -4,7 +4,7 @@ import type { CliContext } from '../cli-context.ts';
 import type { Deployment } from '../config/deployment-settings.ts';
 import { CliError } from '../errors/cli-error.ts';
 import { CLI_CLIENT_HEADER } from './cli-client-version.ts';
-import { errorFromResponse } from './error-from-response.ts';
+import { errorFromResponse, notABackend } from './error-from-response.ts';
 
 const brotliCompress = promisify(zlib.brotliCompress);
 
@@ -89,11 +89,11 @@ export class DeploymentClient {
     if (text.trim() === '') return null;
     try {
       return JSON.parse(text) as unknown;
-    } catch (cause) {
-      throw new CliError(
-        'server',
-        `${what} answered with something that is not JSON: ${text.slice(0, 200)}`,
-        { cause },
+    } catch {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      throw notABackend(
+        this.deployment.url,
+        `${what} with ${type}, not JSON (${JSON.stringify(text.slice(0, 80))})`,
       );
     }
   }
@@ -131,7 +131,7 @@ export async function fetchWithRetries(
       await sleep(delay, init.signal);
       continue;
     }
-    if (!response.ok) throw await errorFromResponse(response, request.what);
+    if (!response.ok) throw await errorFromResponse(response, request.what, request.deploymentUrl);
     return response;
   }
 }
