@@ -166,8 +166,13 @@ export class NodeWorker {
     });
   }
 
-  /** Kills the process. */
+  /**
+   * Kills the process. It counts as gone at once: its exit event comes later, and a job sent
+   * to it meanwhile would fail with EPIPE instead of going to a fresh worker.
+   */
   kill(): void {
-    if (this.alive) this.#child.kill('SIGKILL');
+    if (!this.alive) return;
+    this.#exit = 'killed';
+    this.#child.kill('SIGKILL');
   }
 }

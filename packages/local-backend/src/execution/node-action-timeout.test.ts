@@ -34,5 +34,7 @@ describe('NODE_ACTION_USER_TIMEOUT_SECS', () => {
   test('"use node" actions run in Node.js and stop at their own time limit', async () => {
     expect(await action('nodeActions:where')).toMatchObject({ status: 'success', value: `node ${process.versions.node.split('.')[0]}` });
     expect(await action('nodeActions:slow')).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/Function execution timed out \(maximum duration: 1s\)$/) });
+    // The timed-out worker was killed: the next action gets a fresh one.
+    expect(await action('nodeActions:where')).toMatchObject({ status: 'success' });
   });
 });
