@@ -34,7 +34,7 @@ export type PrivateSystemDataModel = {
   _tables: PrivateTable<'_tables', { name: string; number: number }, { by_name: ['name', '_creationTime'] }>;
   _index: PrivateTable<
     '_index',
-    { table: string; name: string; fields: string[]; state: string; staged: boolean; kind: string },
+    { table: number; name: string; fields: string[]; state: string; staged: boolean; kind: string },
     { by_table: ['table', '_creationTime'] }
   >;
   _schemas: PrivateTable<'_schemas', { state: string; schema: string }, { by_state: ['state', '_creationTime'] }>;

@@ -48,9 +48,15 @@ export default query({
   ),
   handler: async (ctx, { tableName }) => {
     if (!tableName) return null;
+    // `_index` documents name their table by number, not by name.
+    const table = await privateTables(ctx.db)
+      .query('_tables')
+      .withIndex('by_name', (q) => q.eq('name', tableName))
+      .first();
+    if (table === null) return [];
     const rows = await privateTables(ctx.db)
       .query('_index')
-      .withIndex('by_table', (q) => q.eq('table', tableName))
+      .withIndex('by_table', (q) => q.eq('table', table.number))
       .collect();
     return rows
       .filter((index) => index.name !== 'by_id' && index.name !== 'by_creation_time')

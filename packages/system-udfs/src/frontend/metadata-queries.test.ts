@@ -16,9 +16,9 @@ function systemDatabase() {
     db.rows(table).push({ _id: `${table}|${db.rows(table).length + 1}`, _creationTime: db.rows(table).length + 1, ...(document as object) });
   add('_tables', { name: 'messages', number: 10001 });
   add('_tables', { name: 'users', number: 10002 });
-  add('_index', { table: 'messages', name: 'by_id', fields: ['_id'], state: 'enabled', staged: false, kind: 'database' });
-  add('_index', { table: 'messages', name: 'by_author', fields: ['author'], state: 'backfilling', staged: false, kind: 'database' });
-  add('_index', { table: 'messages', name: 'search_body', fields: ['body'], state: 'enabled', staged: false, kind: 'search', searchField: 'body', filterFields: ['author'] });
+  add('_index', { table: 10001, name: 'by_id', fields: ['_id'], state: 'enabled', staged: false, kind: 'database' });
+  add('_index', { table: 10001, name: 'by_author', fields: ['author'], state: 'backfilling', staged: false, kind: 'database' });
+  add('_index', { table: 10001, name: 'search_body', fields: ['body'], state: 'enabled', staged: false, kind: 'search', searchField: 'body', filterFields: ['author'] });
   add('_schemas', { state: 'active', schema: '{"tables":[]}' });
   add('_schemas', { state: 'pending', schema: '{"tables":[1]}' });
   add('_environment_variables', { name: 'ZED', value: 'z' });
