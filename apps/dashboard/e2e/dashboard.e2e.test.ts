@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { callMutation } from './support/call-mutation.ts';
 import { chromiumPath } from './support/chromium-path.ts';
 import { deployFixture } from './support/deploy-fixture.ts';
 import { freePort } from './support/free-port.ts';
@@ -199,6 +200,144 @@ describe.skipIf(!runs)('dashboard', () => {
       await page.getByText('Succeeded').waitFor();
       await expect.poll(() => page.getByLabel('Result').locator('pre').first().textContent()).toBe('"hello"');
     }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test.skipIf(!deploys)('data: loads more, filters, sorts by index, shows indexes, deletes documents and clears the table', async () => {
+    await callMutation(backend.url, 'notes:seed', { count: 60 });
+    await page.goto(`${dashboard.url}/data?table=notes`);
+    const rows = page.getByRole('table', { name: 'Documents of notes' }).locator('tbody tr');
+    const firstNote = async () => /"note (\d+)"/.exec((await rows.first().textContent()) ?? '')?.[1];
+    const loaded = (count: number) => page.getByText(new RegExp(`^${count} loaded`)).waitFor({ timeout: 15_000 });
+    // Newest first: the last note inserted is 59·7 mod 60 = 53.
+    await loaded(50);
+    expect(await firstNote()).toBe('53');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await loaded(60);
+
+    await page.getByLabel('Sort by index').selectOption('by_n');
+    await expect.poll(firstNote).toBe('59');
+    await page.getByRole('button', { name: 'Toggle sort order' }).click();
+    await expect.poll(firstNote).toBe('0');
+    await shoot('data-sorted');
+
+    await page.getByRole('button', { name: 'Indexes', exact: true }).click();
+    const indexes = page.getByLabel('Indexes', { exact: true });
+    await expect.poll(() => indexes.textContent()).toMatch(/by_n\s*n\s*ready/);
+    await shoot('data-indexes');
+
+    await page.getByRole('button', { name: '+ Filter' }).click();
+    await page.getByLabel('Filter field').fill('n');
+    await page.getByLabel('Filter value').fill('7');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await loaded(1);
+    expect(await firstNote()).toBe('7');
+    await shoot('data-filtered');
+    await page.getByRole('button', { name: 'Remove filter' }).click();
+    await loaded(50);
+
+    await rows.first().getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete 1' }).click();
+    await page.getByRole('dialog', { name: 'Delete 1 document?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(firstNote).toBe('1');
+
+    await page.getByRole('button', { name: 'Clear table' }).click();
+    const clear = page.getByRole('dialog', { name: 'Delete every document of notes?' });
+    await clear.getByLabel('Confirmation').fill('notes');
+    await clear.getByRole('button', { name: 'Clear table' }).click();
+    await page.getByText(/^No documents/).waitFor({ timeout: 15_000 });
+    await loaded(0);
+    await expectSettledWithoutErrors();
+    await shoot('data-cleared');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test.skipIf(!deploys)('functions: shows argument errors and HTTP routes, and runs a query live', async () => {
+    await page.goto(`${dashboard.url}/functions`);
+    await page.getByRole('button', { name: /^send/ }).click();
+    await page.getByLabel('Arguments').fill('{ author: "ada", body: 42 }');
+    await expect.poll(() => page.getByLabel('Argument problems').textContent()).toContain('Expected a string');
+    expect(await page.getByRole('button', { name: /Run mutation/ }).isDisabled()).toBe(true);
+    await shoot('functions-argument-error');
+
+    await page.getByRole('button', { name: /GET \/hello/ }).click();
+    await page.getByText('HTTP action route').waitFor();
+
+    await page.getByRole('button', { name: /^list/ }).click();
+    await page.getByLabel('Arguments').fill('{ author: "live" }');
+    await page.getByLabel('Live', { exact: true }).check();
+    const live = page.getByLabel('Live result').locator('pre');
+    await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe('[]');
+    await callMutation(backend.url, 'messages:send', { author: 'live', body: 'live body' });
+    await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain('"live body"');
+    await expectSettledWithoutErrors();
+    await shoot('functions-live');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test.skipIf(!deploys)('logs: pauses and resumes the tail, and filters it', async () => {
+    await page.goto(`${dashboard.url}/logs`);
+    const lines = page.getByLabel('Log lines');
+    await lines.getByText('messages:send').first().waitFor({ timeout: 15_000 });
+    const pause = page.getByRole('button', { name: /^(Pause|Resume)/ });
+    await pause.click();
+    expect(await pause.getAttribute('aria-pressed')).toBe('true');
+    await callMutation(backend.url, 'messages:send', { author: 'logs', body: 'while paused' });
+    await page.getByRole('button', { name: /^Resume \(\d+ new\)/ }).waitFor({ timeout: 15_000 });
+    expect(await lines.getByText('while paused').count()).toBe(0);
+    await shoot('logs-paused');
+    await pause.click();
+    await lines.getByText('while paused').first().waitFor();
+
+    await page.getByLabel('Filter by function').fill('greeting');
+    await expect.poll(() => lines.getByText('messages:send').count()).toBe(0);
+    await lines.getByText('messages:greeting').first().waitFor();
+    await page.getByLabel('Filter by function').fill('');
+    await page.getByLabel('Search logs').fill('no line says this');
+    await lines.getByText('No lines match the filters.').waitFor();
+    await shoot('logs-filtered');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('settings: edits and deletes a variable, and pastes a .env', async () => {
+    await page.goto(`${dashboard.url}/settings`);
+    const cell = (text: string) => page.getByRole('cell', { name: text, exact: true });
+    await page.getByRole('row').filter({ has: cell('E2E_GREETING') }).getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Variable value').fill('hello again');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await cell('hello again').waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Paste .env' }).click();
+    await page.getByLabel('.env text').fill('E2E_PASTED_ONE=one\nexport E2E_PASTED_TWO="two words"\n');
+    await page.getByRole('button', { name: 'Set 2' }).click();
+    await cell('two words').waitFor({ timeout: 15_000 });
+    await cell('E2E_PASTED_ONE').waitFor();
+
+    await page.getByRole('button', { name: 'Delete E2E_PASTED_ONE' }).click();
+    await expect.poll(() => cell('E2E_PASTED_ONE').count(), { timeout: 15_000 }).toBe(0);
+    await expectSettledWithoutErrors();
+    await shoot('settings-edited');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test.skipIf(!deploys)('schema: shows validators, and a v.id() field links to its table', async () => {
+    await page.goto(`${dashboard.url}/schema`);
+    const messages = page.getByLabel('Table messages');
+    await messages.getByRole('cell', { name: 'v.string()' }).first().waitFor();
+    await messages.getByRole('cell', { name: 'v.id("channels")', exact: true }).waitFor();
+    await messages.getByRole('link', { name: 'channels', exact: true }).click();
+    await page.waitForURL('**/data?table=channels');
+    await expectSettledWithoutErrors();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test.skipIf(!deploys)('health: counts function calls and failures', async () => {
+    await callMutation(backend.url, 'messages:send', { author: 'health', body: 42 }).catch(() => undefined);
+    await page.goto(`${dashboard.url}/health`);
+    const card = (label: string) => page.locator('.card').filter({ has: page.getByText(label, { exact: true }) }).locator('.value');
+    await expect.poll(() => card('Function calls').textContent(), { timeout: 15_000 }).toMatch(/^[1-9]\d*$/);
+    await expect.poll(() => card('Function failures').textContent()).toMatch(/^[1-9]\d*$/);
+    await shoot('health-counts');
     expect(consoleErrors).toEqual([]);
   });
 

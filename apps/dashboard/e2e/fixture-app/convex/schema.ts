@@ -9,4 +9,5 @@ export default defineSchema({
     channel: v.optional(v.id('channels')),
   }).index('by_author', ['author']),
   channels: defineTable({ name: v.string() }),
+  notes: defineTable({ n: v.number(), text: v.string() }).index('by_n', ['n']),
 });
