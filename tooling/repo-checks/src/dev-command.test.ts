@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { repoRoot } from './repo-root.ts';
 
@@ -59,6 +60,30 @@ async function until<TValue>(
   }
 }
 
+/** Debian's Chromium (or `CHROMIUM_PATH`); without it the browser step runs only in CI. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const opensBrowser = existsSync(chromiumPath) || process.env.CI !== undefined;
+
+/**
+ * Opens the dashboard's login page in headless Chromium and waits, at most `timeoutMs`, until it
+ * has logged itself in with the key `pnpm dev` handed it and shows the health page.
+ */
+async function logsInByItself(dashboardUrl: string, timeoutMs: number): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    // `next dev` compiles each page on its first visit, hence the generous bound.
+    await page.goto(`${dashboardUrl}/`, { timeout: timeoutMs });
+    await page.waitForURL('**/health', { timeout: timeoutMs });
+    await page.getByText('Backend version').waitFor({ timeout: timeoutMs });
+  } finally {
+    await browser.close();
+  }
+}
+
 let pnpm: ChildProcess | null = null;
 let output = '';
 let dataDir = '';
@@ -81,8 +106,8 @@ afterAll(async () => {
 
 describe('pnpm dev', () => {
   test(
-    'starts the backend and the dashboard, prints the URLs and the admin key, and Ctrl-C stops both',
-    { timeout: 180_000 },
+    'starts the backend and the dashboard, prints the URLs and the admin key, logs in, and Ctrl-C stops both',
+    { timeout: 300_000 },
     async () => {
       const [port, sitePort, dashboardPort] = [
         await freePort(),
@@ -152,6 +177,8 @@ describe('pnpm dev', () => {
       const html = await login.text();
       expect(html).toContain(backendUrl);
       expect(html).toContain(adminKey.split('|')[1]);
+      // …and in a browser it does: the login page signs in and lands on the health page.
+      if (opensBrowser) await logsInByItself(dashboardUrl!, 90_000);
 
       process.kill(-child.pid!, 'SIGINT');
       await until(
