@@ -68,7 +68,7 @@ describe('selfhost dev', () => {
           '--admin-key',
           backend.adminKey,
           '--typecheck',
-          'always',
+          'disable',
           '--tail-logs',
           'always',
         ],
