@@ -36,7 +36,8 @@ const consoleErrors: string[] = [];
 /** Collects the console errors and uncaught exceptions of `tab` into `consoleErrors`. */
 function watchConsole(tab: Page): void {
   tab.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${tab.url()}: ${message.text()}`);
+    // The message's own location names the resource a network error is about.
+    if (message.type() === 'error') consoleErrors.push(`${tab.url()}: ${message.text()} (${message.location().url})`);
   });
   tab.on('pageerror', (error) => consoleErrors.push(`${tab.url()}: ${error.message}`));
 }

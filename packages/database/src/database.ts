@@ -143,6 +143,7 @@ export class Database {
       allocateIndexId: () => this.#nextIndexId++,
       commit: (request: CommitRequest) => this.#committer.commit(request),
       release: (ts) => this.#release(ts),
+      readSetChanged: (readSet, fromTs, toTs) => this.readSetChanged(readSet, fromTs, toTs).changed,
     };
   }
 

@@ -292,7 +292,7 @@ export class Deployment implements NestedRunner {
         ? TimeBudget.wallTime(limits.actionTimeoutMs)
         : TimeBudget.userTime(udfType === 'query' ? limits.queryTimeoutMs : limits.mutationTimeoutMs);
     this.#shared.hotModules.add(call.address.modulePath);
-    const context = slot.takeContext(call.address.modulePath);
+    const context = slot.takeContext(call.address.modulePath, input.transaction);
     const env: ExecutionEnv = {
       udfType,
       address: call.address,

@@ -11,6 +11,7 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   readSync,
   rmSync,
   symlinkSync,
@@ -64,11 +65,15 @@ function fakeBin(name: string, scripts: Record<string, string>): string {
 
 describe('ensure-node24.sh', () => {
   test('with Node 24 first on PATH, it changes nothing and says so in one line, every time', () => {
+    // The script names the `node` PATH finds, which may be a link to this process's binary
+    // (for example /usr/local/bin/node → /opt/node24/bin/node).
+    const firstOnPath = run('bash', ['-c', 'command -v node'], process.env).stdout.trim();
+    expect(realpathSync(firstOnPath)).toBe(realpathSync(process.execPath));
     for (let i = 0; i < 2; i++) {
       const result = run('bash', [ensureScript], process.env);
       expect(result.status, result.stderr).toBe(0);
       expect(lines(result.stdout)).toEqual([
-        `Node ${process.version} is already first on PATH (${process.execPath}); nothing to do.`,
+        `Node ${process.version} is already first on PATH (${firstOnPath}); nothing to do.`,
       ]);
     }
   });

@@ -42,6 +42,8 @@ export interface TransactionHost {
   allocateTableNumber(system: boolean): TableNumber;
   allocateIndexId(): number;
   commit(request: CommitRequest): Promise<Timestamp>;
+  /** Whether a commit in `(fromTs, toTs]` wrote inside `readSet` (or the log no longer tells). */
+  readSetChanged(readSet: ReadSet, fromTs: Timestamp, toTs: Timestamp): boolean;
   /** Called once when the transaction ends (commit, abort). */
   release(snapshotTs: Timestamp): void;
 }

@@ -587,6 +587,25 @@ export class Transaction {
     }
   }
 
+  /**
+   * Makes this transaction depend on what an earlier transaction read (`reads`, at `readTs`),
+   * provided none of it changed since: the function runner keeps a query's or mutation's
+   * context for the next execution of its module, and state that context kept may derive from
+   * those reads. Returns false, adopting nothing, when a commit after `readTs` wrote inside
+   * `reads` (or the write log no longer reaches back to `readTs`), when `readTs` is later than
+   * this snapshot, or when the merged read set would exceed `maxReadIntervals`.
+   */
+  adoptReads(reads: ReadSet, readTs: Timestamp): boolean {
+    this.#checkUsable();
+    if (readTs > this.snapshotTs) return false;
+    if (this.#readSet.intervalCount + reads.intervalCount > this.#host.limits.maxReadIntervals) return false;
+    if (readTs < this.snapshotTs && this.#host.readSetChanged(reads, readTs, this.snapshotTs)) return false;
+    for (const indexId of reads.indexIds()) {
+      for (const interval of reads.intervalsOf(indexId)) this.#readSet.add(indexId, interval);
+    }
+    return true;
+  }
+
   /** Ends the transaction without writing. The read set stays available. Safe to call twice. */
   abort(): void {
     if (this.#state !== 'open') return;

@@ -1,4 +1,4 @@
-import { DATABASE_ERROR_CODES, type Transaction, type TransactionCheckpoint } from '@selfhost/database';
+import { DATABASE_ERROR_CODES, type ReadSet, type Transaction, type TransactionCheckpoint } from '@selfhost/database';
 import { jsonToConvex, type Value } from '@selfhost/values';
 import type { DocumentJson, UdfPageRequest, UdfPageResult, UdfQueryStream, UdfTransaction, UdfTransactionMetrics } from './udf-transaction.ts';
 
@@ -35,6 +35,8 @@ function patchValue(json: DocumentJson): DocumentFields {
 export function createUdfTransaction(tx: Transaction): UdfTransaction {
   return {
     writable: !tx.readOnly,
+    readDependencies: () => new ReadDependencies(tx.readSet.clone(), tx.snapshotTs),
+    adoptReads: (earlier) => earlier instanceof ReadDependencies && tx.adoptReads(earlier.reads, earlier.readTs),
     async get(id, options) {
       const doc = await tx.get(id, { table: options.table, isSystem: options.isSystem });
       return doc === null ? null : doc.json;
@@ -87,6 +89,17 @@ export function createUdfTransaction(tx: Transaction): UdfTransaction {
       };
     },
   };
+}
+
+/** A copy of a transaction's read set and the snapshot it read at. */
+class ReadDependencies {
+  readonly reads: ReadSet;
+  readonly readTs: Transaction['snapshotTs'];
+
+  constructor(reads: ReadSet, readTs: Transaction['snapshotTs']) {
+    this.reads = reads;
+    this.readTs = readTs;
+  }
 }
 
 /**

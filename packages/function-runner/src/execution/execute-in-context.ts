@@ -164,7 +164,7 @@ export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   } finally {
     for (const stream of env.queryStreams.values()) stream.close();
     env.queryStreams.clear();
-    if (reuse) job.slot.keepContext(request.modulePath, context);
+    if (reuse && env.transaction !== undefined) job.slot.keepContext(request.modulePath, context, env.transaction.readDependencies());
     else context.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import ivm from 'isolated-vm';
 import { udfRuntimeBundle } from '@selfhost/udf-runtime';
+import type { UdfTransaction } from '../database/udf-transaction.ts';
 import type { ModuleSet } from '../modules/module-set.ts';
 import { KeptContexts } from './kept-contexts.ts';
 import { PreparedContext } from './prepared-context.ts';
@@ -122,13 +123,18 @@ export class IsolateSlot {
   }
 
   /**
-   * A fresh context: a prepared one (preferably with `modulePath` already imported) or, when
-   * none is ready, one created now.
+   * A context for a function of `modulePath`: for a query or mutation (`transaction` given),
+   * the one kept from the module's last clean execution when `transaction` can adopt what that
+   * execution read; else a prepared one (preferably with `modulePath` already imported) or,
+   * when none is ready, one created now.
    */
-  takeContext(modulePath?: string): PreparedContext {
+  takeContext(modulePath?: string, transaction?: UdfTransaction): PreparedContext {
     const version = this.#shared.configVersion;
-    const kept = modulePath === undefined ? undefined : this.#kept.take(modulePath, version);
-    if (kept !== undefined) return kept;
+    const kept = modulePath === undefined || transaction === undefined ? undefined : this.#kept.take(modulePath, version);
+    if (kept !== undefined) {
+      if (transaction?.adoptReads(kept.dependencies) === true) return kept.context;
+      kept.context.dispose();
+    }
     const stale = this.#ready.filter((ready) => ready.configVersion !== version);
     for (const ready of stale) ready.context.dispose();
     this.#ready = this.#ready.filter((ready) => ready.configVersion === version);
@@ -143,9 +149,9 @@ export class IsolateSlot {
    * Keeps a context whose execution of `modulePath` finished cleanly for the module's next
    * execution (see {@link KeptContexts}); disposes it when the isolate is no longer healthy.
    */
-  keepContext(modulePath: string, context: PreparedContext): void {
+  keepContext(modulePath: string, context: PreparedContext, dependencies: object): void {
     context.host.detach();
-    if (this.healthy) this.#kept.keep(modulePath, context, context.configVersion);
+    if (this.healthy) this.#kept.keep(modulePath, { context, configVersion: context.configVersion, dependencies });
     else context.dispose();
   }
 

@@ -3,9 +3,17 @@ import type { PreparedContext } from './prepared-context.ts';
 /** How many modules of one isolate keep a context for their next execution. */
 const MAX_KEPT_CONTEXTS = 4;
 
-interface Kept {
+/**
+ * A kept context and what its last execution read (state the module keeps may derive from
+ * it): the next transaction adopts those reads, or the context is not reused when a commit
+ * wrote inside them since (see `UdfTransaction.adoptReads`).
+ *
+ * @internal
+ */
+export interface Kept {
   readonly context: PreparedContext;
   readonly configVersion: number;
+  readonly dependencies: object;
 }
 
 /**
@@ -19,8 +27,8 @@ interface Kept {
  * @example
  * ```ts
  * const kept = new KeptContexts();
- * kept.keep('messages.js', context, 1);
- * kept.take('messages.js', 1); // context
+ * kept.keep('messages.js', { context, configVersion: 1, dependencies: transaction.readDependencies() });
+ * kept.take('messages.js', 1); // { context, configVersion: 1, dependencies }
  * ```
  * @internal
  */
@@ -31,11 +39,11 @@ export class KeptContexts {
     return this.#byModule.size;
   }
 
-  /** Keeps `context` for `modulePath` (replacing what was kept for it). */
-  keep(modulePath: string, context: PreparedContext, configVersion: number): void {
+  /** Keeps a context for `modulePath` (replacing what was kept for it). */
+  keep(modulePath: string, kept: Kept): void {
     this.#byModule.get(modulePath)?.context.dispose();
     this.#byModule.delete(modulePath);
-    this.#byModule.set(modulePath, { context, configVersion });
+    this.#byModule.set(modulePath, kept);
     while (this.#byModule.size > MAX_KEPT_CONTEXTS) {
       const [oldest, kept] = this.#byModule.entries().next().value as [string, Kept];
       this.#byModule.delete(oldest);
@@ -43,12 +51,12 @@ export class KeptContexts {
     }
   }
 
-  /** The context kept for `modulePath` with the current configuration, or `undefined`. */
-  take(modulePath: string, configVersion: number): PreparedContext | undefined {
+  /** What was kept for `modulePath` with the current configuration, or `undefined`. */
+  take(modulePath: string, configVersion: number): Kept | undefined {
     const kept = this.#byModule.get(modulePath);
     if (kept === undefined) return undefined;
     this.#byModule.delete(modulePath);
-    if (kept.configVersion === configVersion) return kept.context;
+    if (kept.configVersion === configVersion) return kept;
     kept.context.dispose();
     return undefined;
   }

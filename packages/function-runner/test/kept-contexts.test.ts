@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundleSources } from './support/bundle-sources.ts';
+import { TestBackend, valueOf } from './support/test-backend.ts';
+
+// Module state that derives from the database, and state that does not.
+const APP = `
+import { queryGeneric as query, mutationGeneric as mutation, actionGeneric as action } from 'convex/server';
+import { v } from 'convex/values';
+let cachedNotes = null;
+let calls = 0;
+export const notesSeenFirst = query({ args: {}, handler: async (ctx) => { cachedNotes ??= (await ctx.db.query('notes').collect()).length; return cachedNotes; } });
+export const callCount = query({ args: {}, handler: async () => ++calls });
+export const envAndCalls = query({ args: {}, handler: async () => process.env.GREETING + ' ' + ++calls });
+export const actionCalls = action({ args: {}, handler: async () => ++calls });
+export const addNote = mutation({ args: { body: v.string() }, handler: async (ctx, args) => { await ctx.db.insert('notes', args); } });
+export const addOther = mutation({ args: {}, handler: async (ctx) => { await ctx.db.insert('others', {}); } });
+`;
+
+let backend: TestBackend;
+
+beforeAll(async () => {
+  backend = await TestBackend.start({ modules: await bundleSources({ 'kept.ts': APP }) });
+  await backend.mutation('kept:addNote', { body: 'first' });
+});
+
+afterAll(async () => {
+  await backend[Symbol.asyncDispose]();
+});
+
+describe('contexts kept for a module’s next query or mutation', () => {
+  test('state derived from reads is dropped with its context once a commit writes inside those reads', async () => {
+    expect(valueOf(await backend.query('kept:notesSeenFirst'))).toBe(1);
+    // A write elsewhere leaves the reads intact: the same context (and its cache) serves again.
+    await backend.mutation('kept:addOther');
+    expect(valueOf(await backend.query('kept:notesSeenFirst'))).toBe(1);
+    // A write inside them: the kept context is not reused, the module starts afresh.
+    await backend.mutation('kept:addNote', { body: 'second' });
+    expect(valueOf(await backend.query('kept:notesSeenFirst'))).toBe(2);
+  });
+
+  test('state that derives from no read lives on, but never into an action or past new environment variables', async () => {
+    backend.deployment.setEnvironmentVariables({ GREETING: 'hello' });
+    const first = valueOf(await backend.query('kept:envAndCalls'));
+    expect(first).toMatch(/^hello \d+$/);
+    const calls = Number(String(first).split(' ')[1]);
+    expect(valueOf(await backend.query('kept:callCount'))).toBe(calls + 1);
+    // Actions always start from a fresh context.
+    expect(valueOf(await backend.action('kept:actionCalls'))).toBe(1);
+    backend.deployment.setEnvironmentVariables({ GREETING: 'bonjour' });
+    expect(valueOf(await backend.query('kept:envAndCalls'))).toBe('bonjour 1');
+  });
+});
