@@ -34,6 +34,33 @@ describe('user errors', () => {
     ]);
   });
 
+  test('the database is out of reach while modules are imported; log lines carry their time', async () => {
+    const modules = rawApp({
+      'early.js': `
+        import { query } from './lib.js';
+        let atImport;
+        try { Convex.syscall('1.0/get', '{"id":"x","isSystem":false}'); atImport = 'reached'; } catch (e) { atImport = e.message; }
+        let asyncAtImport = 'pending';
+        Convex.asyncSyscall('1.0/get', '{"id":"x","isSystem":false}').then(() => { asyncAtImport = 'reached'; }, (e) => { asyncAtImport = e.message; });
+        export const report = query(async () => { console.log('reporting'); return { atImport, asyncAtImport }; });
+      `,
+    });
+    await using backend = await TestBackend.start({ modules });
+    const before = Date.now();
+    const result = await backend.query('early:report');
+    const after = Date.now();
+    expect(result.outcome.status === 'success' && JSON.parse(result.outcome.value)).toEqual({
+      atImport: "Can't use database at import time",
+      asyncAtImport: "Can't use database at import time",
+    });
+    expect(result.logLines).toHaveLength(1);
+    const [line] = result.logLines;
+    expect(line).toMatchObject({ level: 'LOG', messages: ["'reporting'"], isTruncated: false });
+    expect(Number.isInteger(line?.timestamp)).toBe(true);
+    expect(line?.timestamp).toBeGreaterThanOrEqual(before);
+    expect(line?.timestamp).toBeLessThanOrEqual(after);
+  });
+
   test('syscall misuse is a catchable error without host details', async () => {
     const modules = rawApp({
       'probe.js': `

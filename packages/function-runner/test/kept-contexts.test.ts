@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createUdfTransaction } from '../src/database/database-udf-transaction.ts';
 import { bundleSources } from './support/bundle-sources.ts';
 import { TestBackend, valueOf } from './support/test-backend.ts';
 
@@ -14,6 +15,8 @@ export const envAndCalls = query({ args: {}, handler: async () => process.env.GR
 export const actionCalls = action({ args: {}, handler: async () => ++calls });
 export const addNote = mutation({ args: { body: v.string() }, handler: async (ctx, args) => { await ctx.db.insert('notes', args); } });
 export const addOther = mutation({ args: {}, handler: async (ctx) => { await ctx.db.insert('others', {}); } });
+let bumps = 0;
+export const bump = mutation({ args: {}, handler: async () => ++bumps });
 `;
 
 let backend: TestBackend;
@@ -48,5 +51,32 @@ describe('contexts kept for a module’s next query or mutation', () => {
     expect(valueOf(await backend.action('kept:actionCalls'))).toBe(1);
     backend.deployment.setEnvironmentVariables({ GREETING: 'bonjour' });
     expect(valueOf(await backend.query('kept:envAndCalls'))).toBe('bonjour 1');
+  });
+
+  test('a mutation’s context waits until its transaction ended, and keeps only what the function read', async () => {
+    const run = async (tx: ReturnType<typeof backend.db.begin>) =>
+      Number(valueOf(await backend.deployment.run({ udfType: 'mutation', path: 'kept:bump', args: {}, transaction: createUdfTransaction(tx) })));
+    const first = backend.db.begin();
+    const counted = await run(first);
+    // While `first` has not committed, its commit could still write inside what it read: the
+    // next execution takes a fresh context (where the module counts from 1 again).
+    const second = backend.db.begin();
+    expect(await run(second)).toBe(1);
+    await first.commit();
+    await second.commit();
+    expect(counted).toBeGreaterThanOrEqual(1);
+
+    // A caller's own reads before the function runs (here: every `others` row) are not the
+    // function's: a later write there does not drop the context kept after it.
+    const third = backend.db.begin();
+    await third.query({ source: { type: 'FullTableScan', tableName: 'others', order: 'asc' }, operators: [] }).collect();
+    expect(await run(third)).toBe(2);
+    await third.commit();
+    await backend.db.runMutation(async (tx) => {
+      await tx.insert('others', {});
+    });
+    const fourth = backend.db.begin();
+    expect(await run(fourth)).toBe(3);
+    await fourth.commit();
   });
 });

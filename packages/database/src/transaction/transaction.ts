@@ -111,6 +111,8 @@ export class Transaction {
   readonly #snapshot: Snapshot;
   #catalog: Catalog;
   readonly #readSet = new ReadSet();
+  /** Read sets started by {@link captureReads}: each also gets every later read. */
+  readonly #captures: ReadSet[] = [];
   readonly #pending = new PendingWrites();
   readonly #counters = new MetricCounters();
   #creationTime: number;
@@ -601,9 +603,24 @@ export class Transaction {
     if (this.#readSet.intervalCount + reads.intervalCount > this.#host.limits.maxReadIntervals) return false;
     if (readTs < this.snapshotTs && this.#host.readSetChanged(reads, readTs, this.snapshotTs)) return false;
     for (const indexId of reads.indexIds()) {
-      for (const interval of reads.intervalsOf(indexId)) this.#readSet.add(indexId, interval);
+      for (const interval of reads.intervalsOf(indexId)) {
+        this.#readSet.add(indexId, interval);
+        for (const capture of this.#captures) capture.add(indexId, interval);
+      }
     }
     return true;
+  }
+
+  /**
+   * A read set that receives every read recorded from now on (and reads adopted with
+   * {@link adoptReads}), apart from what the transaction read before: the function runner
+   * keeps what a function read, without the bookkeeping its caller did in the same
+   * transaction (such as looking up a mutation's earlier outcome).
+   */
+  captureReads(): ReadSet {
+    const capture = new ReadSet();
+    this.#captures.push(capture);
+    return capture;
   }
 
   /** Ends the transaction without writing. The read set stays available. Safe to call twice. */
@@ -617,6 +634,11 @@ export class Transaction {
   /** Whether the transaction is still open. */
   get isOpen(): boolean {
     return this.#state === 'open';
+  }
+
+  /** Whether the transaction has ended: aborted, or its commit finished (either way). */
+  get ended(): boolean {
+    return this.#state === 'done';
   }
 
   // --- Helpers -----------------------------------------------------------------------------
@@ -697,6 +719,7 @@ export class Transaction {
   }
 
   #recordRead(indexId: number, interval: KeyInterval): void {
+    for (const capture of this.#captures) capture.add(indexId, interval);
     const count = this.#readSet.add(indexId, interval);
     const limit = this.#host.limits.maxReadIntervals;
     if (count > limit) {

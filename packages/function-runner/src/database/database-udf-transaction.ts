@@ -33,10 +33,16 @@ function patchValue(json: DocumentJson): DocumentFields {
  * ```
  */
 export function createUdfTransaction(tx: Transaction): UdfTransaction {
+  // Only what functions read from here on: not the lookups the caller made before.
+  const functionReads = tx.captureReads();
   return {
     writable: !tx.readOnly,
-    readDependencies: () => new ReadDependencies(tx.readSet.clone(), tx.snapshotTs),
-    adoptReads: (earlier) => earlier instanceof ReadDependencies && tx.adoptReads(earlier.reads, earlier.readTs),
+    readDependencies: () => new ReadDependencies(functionReads.clone(), tx),
+    adoptReads: (earlier) => {
+      if (!(earlier instanceof ReadDependencies)) return 'changed';
+      if (!earlier.settled) return 'unsettled';
+      return tx.adoptReads(earlier.reads, earlier.readTs) ? 'adopted' : 'changed';
+    },
     async get(id, options) {
       const doc = await tx.get(id, { table: options.table, isSystem: options.isSystem });
       return doc === null ? null : doc.json;
@@ -91,14 +97,23 @@ export function createUdfTransaction(tx: Transaction): UdfTransaction {
   };
 }
 
-/** A copy of a transaction's read set and the snapshot it read at. */
+/** A copy of what functions read in a transaction, the snapshot they read at, and whether it ended. */
 class ReadDependencies {
   readonly reads: ReadSet;
-  readonly readTs: Transaction['snapshotTs'];
+  readonly #transaction: Transaction;
 
-  constructor(reads: ReadSet, readTs: Transaction['snapshotTs']) {
+  constructor(reads: ReadSet, transaction: Transaction) {
     this.reads = reads;
-    this.readTs = readTs;
+    this.#transaction = transaction;
+  }
+
+  get readTs(): Transaction['snapshotTs'] {
+    return this.#transaction.snapshotTs;
+  }
+
+  /** The transaction ended (a mutation's commit, if any, is published or failed). */
+  get settled(): boolean {
+    return this.#transaction.ended;
   }
 }
 

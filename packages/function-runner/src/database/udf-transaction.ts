@@ -96,16 +96,18 @@ export interface UdfTransaction {
   /** Whether writes are allowed (mutations). */
   readonly writable: boolean;
   /**
-   * What this transaction has read so far, to keep with a context the runner keeps for its
-   * module's next execution (opaque to the runner; see {@link adoptReads}).
+   * What the functions run in this transaction have read so far, to keep with a context the
+   * runner keeps for its module's next execution (opaque to the runner; see {@link adoptReads}).
    */
   readDependencies(): object;
   /**
    * Makes this transaction depend on an earlier transaction's reads (from
-   * {@link readDependencies}) if nothing wrote inside them since; false when something did,
-   * and then the context that carries them must not be reused.
+   * {@link readDependencies}): `adopted` when nothing wrote inside them since; `changed` when
+   * something did (the context that carries them must not be reused); `unsettled` while the
+   * earlier transaction has not ended (its own commit may still write inside them), when the
+   * context should wait for a later execution.
    */
-  adoptReads(earlier: object): boolean;
+  adoptReads(earlier: object): 'adopted' | 'changed' | 'unsettled';
   /** `db.get`: the document as Convex-JSON text; `table` is set by `db.get(table, id)` (1.31+). */
   get(id: string, options: { readonly table?: string | undefined; readonly isSystem: boolean }): Promise<string | null>;
   /** `db.insert`: returns the new `_id`. */

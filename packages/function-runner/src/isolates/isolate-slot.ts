@@ -130,10 +130,11 @@ export class IsolateSlot {
    */
   takeContext(modulePath?: string, transaction?: UdfTransaction): PreparedContext {
     const version = this.#shared.configVersion;
-    const kept = modulePath === undefined || transaction === undefined ? undefined : this.#kept.take(modulePath, version);
-    if (kept !== undefined) {
-      if (transaction?.adoptReads(kept.dependencies) === true) return kept.context;
-      kept.context.dispose();
+    if (modulePath !== undefined && transaction !== undefined) {
+      const kept = this.#kept.peek(modulePath, version);
+      const adoption = kept === undefined ? 'none' : transaction.adoptReads(kept.dependencies);
+      if (adoption === 'adopted') return this.#kept.take(modulePath) ?? PreparedContext.createSync(this);
+      if (adoption === 'changed') this.#kept.drop(modulePath);
     }
     const stale = this.#ready.filter((ready) => ready.configVersion !== version);
     for (const ready of stale) ready.context.dispose();

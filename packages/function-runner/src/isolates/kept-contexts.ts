@@ -28,7 +28,8 @@ export interface Kept {
  * ```ts
  * const kept = new KeptContexts();
  * kept.keep('messages.js', { context, configVersion: 1, dependencies: transaction.readDependencies() });
- * kept.take('messages.js', 1); // { context, configVersion: 1, dependencies }
+ * kept.peek('messages.js', 1); // { context, configVersion: 1, dependencies }
+ * kept.take('messages.js'); // context
  * ```
  * @internal
  */
@@ -51,14 +52,27 @@ export class KeptContexts {
     }
   }
 
-  /** What was kept for `modulePath` with the current configuration, or `undefined`. */
-  take(modulePath: string, configVersion: number): Kept | undefined {
+  /**
+   * What was kept for `modulePath` with the current configuration, or `undefined` (one kept
+   * with an outdated configuration is disposed). It stays kept until {@link take}n or dropped.
+   */
+  peek(modulePath: string, configVersion: number): Kept | undefined {
     const kept = this.#byModule.get(modulePath);
-    if (kept === undefined) return undefined;
-    this.#byModule.delete(modulePath);
-    if (kept.configVersion === configVersion) return kept;
-    kept.context.dispose();
+    if (kept === undefined || kept.configVersion === configVersion) return kept;
+    this.drop(modulePath);
     return undefined;
+  }
+
+  /** Takes the context kept for `modulePath` out (the caller now owns it). */
+  take(modulePath: string): PreparedContext | undefined {
+    const kept = this.#byModule.get(modulePath);
+    this.#byModule.delete(modulePath);
+    return kept?.context;
+  }
+
+  /** Disposes the context kept for `modulePath`, if any. */
+  drop(modulePath: string): void {
+    this.take(modulePath)?.dispose();
   }
 
   /** Disposes every kept context. */
