@@ -1,6 +1,7 @@
 import type { Identity } from '@selfhost/function-runner';
 import type { RequestIdentity } from '../auth/admin-authenticator.ts';
 import { HttpError } from '../routing/http-error.ts';
+import { NO_AUTH_PROVIDER_MESSAGE } from '../auth/user-token-verifier.ts';
 
 /**
  * The identity functions run with, from who called. User JWTs need auth providers, which this
@@ -17,10 +18,6 @@ export function functionIdentity(caller: RequestIdentity): Identity {
     case 'admin':
       return caller.impersonating === undefined ? { kind: 'admin' } : { kind: 'actingUser', user: caller.impersonating };
     case 'user':
-      throw new HttpError(
-        401,
-        'NoAuthProvider',
-        'No auth provider found matching the given token: this deployment has no auth providers configured (auth.config.ts).',
-      );
+      throw new HttpError(401, 'NoAuthProvider', NO_AUTH_PROVIDER_MESSAGE);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { noAuthProviders, type UserTokenVerifier } from '../auth/user-token-verifier.ts';
 import type { Database } from '@selfhost/database';
 import { formatLogLine, type Identity } from '@selfhost/function-runner';
 import { isProtocolErrorCode, ProtocolError, type AuthenticateMessage } from '@selfhost/protocol';
@@ -32,7 +33,8 @@ const anonymous: BackendSyncIdentity = Object.freeze({ cacheKey: 'none', identit
 /**
  * The application side of the sync engine's contract: runs WebSocket queries, mutations (with
  * exactly-once replay by session and request id) and actions through the function executor, and
- * authenticates admin keys. User JWTs get the answer of a deployment without auth providers.
+ * authenticates admin keys. User JWTs go to a {@link UserTokenVerifier} (by default the one of a
+ * deployment without auth providers, which refuses them).
  *
  * @example
  * const engine = new SyncEngine({ host: new BackendSyncHost({ db, executor, auth }) });
@@ -43,6 +45,7 @@ export class BackendSyncHost implements SyncHost {
   readonly #executor: FunctionExecutor;
   readonly #auth: AdminAuthenticator;
   readonly #redactLogsToClient: boolean;
+  readonly #userTokens: UserTokenVerifier;
 
   constructor(deps: {
     readonly db: Database;
@@ -50,7 +53,10 @@ export class BackendSyncHost implements SyncHost {
     readonly auth: AdminAuthenticator;
     /** `--redact-logs-to-client`: no error details and no log lines go to clients (compat §5.2). */
     readonly redactLogsToClient?: boolean | undefined;
+    /** Checks user JWTs; {@link noAuthProviders} when omitted. */
+    readonly userTokens?: UserTokenVerifier | undefined;
   }) {
+    this.#userTokens = deps.userTokens ?? noAuthProviders;
     this.database = deps.db;
     this.#executor = deps.executor;
     this.#auth = deps.auth;
@@ -91,22 +97,23 @@ export class BackendSyncHost implements SyncHost {
     return { ok: true, resultJson: outcome.valueJson, logLines: this.#logLines(outcome) };
   }
 
-  authenticate(message: AuthenticateMessage): Promise<AuthOutcome> {
+  async authenticate(message: AuthenticateMessage): Promise<AuthOutcome> {
     switch (message.tokenType) {
       case 'None':
-        return Promise.resolve({ ok: true, identity: anonymous });
-      case 'User':
-        return Promise.resolve({
-          ok: false,
-          errorMessage: 'No auth provider found matching the given token: this deployment has no auth providers configured (auth.config.ts).',
-        });
+        return { ok: true, identity: anonymous };
+      case 'User': {
+        const checked = await this.#userTokens.verify(message.value);
+        if (!checked.ok) return { ok: false, errorMessage: checked.errorMessage };
+        const identity: BackendSyncIdentity = { cacheKey: `user:${JSON.stringify(checked.user)}`, identity: { kind: 'user', user: checked.user }, isAdmin: false };
+        return { ok: true, identity };
+      }
       case 'Admin':
         try {
           this.#auth.verify(message.value, 'header');
         } catch (error) {
-          return Promise.resolve({ ok: false, errorMessage: error instanceof HttpError ? error.message : 'The admin key was refused.' });
+          return { ok: false, errorMessage: error instanceof HttpError ? error.message : 'The admin key was refused.' };
         }
-        return Promise.resolve({ ok: true, identity: adminIdentity(message.impersonating) });
+        return { ok: true, identity: adminIdentity(message.impersonating) };
     }
   }
 
