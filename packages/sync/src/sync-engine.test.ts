@@ -108,6 +108,32 @@ describe('SyncEngine subscriptions', () => {
     expect(host.totalQueryRuns).toBe(3);
   });
 
+  test('a commit that changes two queries of one connection makes one Transition with both', async () => {
+    const c = open();
+    add(c, [
+      { queryId: 0, udfPath: 'messages:byChannel', args: { channel: 'a' } },
+      { queryId: 1, udfPath: 'messages:byChannel', args: { channel: 'b' } },
+    ]);
+    await until(() => c.socket.unread === 1);
+    c.socket.take();
+    // One commit that writes inside both queries' ranges.
+    await host.commit(async (tx) => {
+      await tx.insert('messages', { channel: 'a', body: 'to a' });
+      await tx.insert('messages', { channel: 'b', body: 'to b' });
+    });
+    await until(() => c.socket.unread >= 1);
+    await settle();
+    const frames = c.socket.take();
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatchObject({
+      type: 'Transition',
+      modifications: [
+        { type: 'QueryUpdated', queryId: 0, value: [{ channel: 'a', body: 'to a' }] },
+        { type: 'QueryUpdated', queryId: 1, value: [{ channel: 'b', body: 'to b' }] },
+      ],
+    });
+  });
+
   test('an unchanged result sends nothing, but a mutation still gets its trailing Transition', async () => {
     const observer = open();
     const writer = open();

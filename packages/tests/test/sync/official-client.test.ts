@@ -1,6 +1,7 @@
-// Issue 7 acceptance: the OFFICIAL `convex/browser` ConvexClient (unmodified, Node 24's global
-// WebSocket) against the backend executable over real sockets.
+// Issue 7 acceptance: the OFFICIAL `convex/browser` ConvexClient (unmodified, on the `ws`
+// package's WebSocket, as Node apps run it) against the backend executable over real sockets.
 import { ConvexClient } from 'convex/browser';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, type Item, type ItemPage, type Note } from './support/sync-app.ts';
 import { eventually, startSyncBackend, type SyncBackend } from './support/sync-backend.ts';
@@ -12,6 +13,7 @@ function client(): ConvexClient {
   const created = new ConvexClient(backend.url, {
     skipConvexDeploymentUrlCheck: true,
     logger: false,
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
   });
   clients.push(created);
   return created;

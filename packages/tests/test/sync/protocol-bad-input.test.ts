@@ -225,6 +225,28 @@ describe('the sync endpoint refuses bad input', () => {
     await healthyStillWorks();
   });
 
+  test('a user JWT gets the AuthError of a deployment without auth providers, then a close', async () => {
+    const user = await connect();
+    user.send(connectMessage());
+    user.send({ type: 'Authenticate', tokenType: 'User', value: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln', baseVersion: 0 });
+    const { code, reason } = await user.closed();
+    expect({ code, reason, messages: user.messages }).toMatchInlineSnapshot(`
+      {
+        "code": 1000,
+        "messages": [
+          {
+            "authUpdateAttempted": true,
+            "baseVersion": 0,
+            "error": "No auth provider found matching the given token: this deployment has no auth providers configured (auth.config.ts).",
+            "type": "AuthError",
+          },
+        ],
+        "reason": "AuthError",
+      }
+    `);
+    await healthyStillWorks();
+  });
+
   test('unknown query ids and duplicate adds', async () => {
     const unknown = await connect();
     unknown.send(connectMessage());

@@ -4,6 +4,7 @@
 // each mutation exactly once, in order per client, and resume paginated subscriptions at their
 // journals' page boundaries.
 import { ConvexClient } from 'convex/browser';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, type Item } from './support/sync-app.ts';
 import { startDroppingProxy, type DroppingProxy } from './support/dropping-proxy.ts';
@@ -14,7 +15,11 @@ let proxy: DroppingProxy;
 const clients: ConvexClient[] = [];
 
 function client(url = proxy.url): ConvexClient {
-  const created = new ConvexClient(url, { skipConvexDeploymentUrlCheck: true, logger: false });
+  const created = new ConvexClient(url, {
+    skipConvexDeploymentUrlCheck: true,
+    logger: false,
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
   clients.push(created);
   return created;
 }
