@@ -75,15 +75,21 @@ function insert(fields: Record<string, string | boolean>): Promise<bigint> {
   return host.commit((tx) => tx.insert('messages', fields));
 }
 
+/** A connection subscribed to channel a (query 0) and channel b (query 1), first Transition read. */
+async function subscribedToChannelsAandB(): Promise<TestConnection> {
+  const c = open();
+  add(c, [
+    { queryId: 0, udfPath: 'messages:byChannel', args: { channel: 'a' } },
+    { queryId: 1, udfPath: 'messages:byChannel', args: { channel: 'b' } },
+  ]);
+  await until(() => c.socket.unread === 1);
+  c.socket.take();
+  return c;
+}
+
 describe('SyncEngine subscriptions', () => {
   test('a commit that intersects one of two subscriptions re-runs only that one (index ranges, not tables)', async () => {
-    const c = open();
-    add(c, [
-      { queryId: 0, udfPath: 'messages:byChannel', args: { channel: 'a' } },
-      { queryId: 1, udfPath: 'messages:byChannel', args: { channel: 'b' } },
-    ]);
-    await until(() => c.socket.unread === 1);
-    c.socket.take();
+    const c = await subscribedToChannelsAandB();
     expect(host.queryRunsByArgs).toEqual(
       new Map([
         ['messages:byChannel{"channel":"a"}', 1],
@@ -109,13 +115,7 @@ describe('SyncEngine subscriptions', () => {
   });
 
   test('a commit that changes two queries of one connection makes one Transition with both', async () => {
-    const c = open();
-    add(c, [
-      { queryId: 0, udfPath: 'messages:byChannel', args: { channel: 'a' } },
-      { queryId: 1, udfPath: 'messages:byChannel', args: { channel: 'b' } },
-    ]);
-    await until(() => c.socket.unread === 1);
-    c.socket.take();
+    const c = await subscribedToChannelsAandB();
     // One commit that writes inside both queries' ranges.
     await host.commit(async (tx) => {
       await tx.insert('messages', { channel: 'a', body: 'to a' });
