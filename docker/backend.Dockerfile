@@ -13,8 +13,14 @@ COPY apps/backend ./apps/backend
 RUN pnpm install --frozen-lockfile --prod --filter "@selfhost/backend..."
 
 FROM node:24-trixie-slim
+# The image has no git history: pass the commit for the usage beacon, e.g.
+#   --build-arg SELFHOST_GIT_REVISION=$(git rev-parse HEAD) --build-arg SELFHOST_GIT_COMMIT_TIMESTAMP=$(git show -s --format=%cI)
+ARG SELFHOST_GIT_REVISION=unknown
+ARG SELFHOST_GIT_COMMIT_TIMESTAMP=
 ENV NODE_ENV=production \
-    SELFHOST_DATA_DIR=/selfhost/data
+    SELFHOST_DATA_DIR=/selfhost/data \
+    SELFHOST_GIT_REVISION=$SELFHOST_GIT_REVISION \
+    SELFHOST_GIT_COMMIT_TIMESTAMP=$SELFHOST_GIT_COMMIT_TIMESTAMP
 WORKDIR /repo
 COPY --from=deps /repo /repo
 VOLUME /selfhost/data

@@ -1,10 +1,10 @@
 import type { Service } from '../service/service.ts';
 import type { BeaconPayload } from './beacon-payload.ts';
 
-/** What the beacon needs to know; `payload()` is called fresh for every post. */
+/** What the beacon needs to know; `payload()` is called fresh for every post (and awaited). */
 export interface BeaconOptions {
   readonly url: string;
-  readonly payload: () => BeaconPayload;
+  readonly payload: () => BeaconPayload | Promise<BeaconPayload>;
   /** Time between successful posts (an hour in production). */
   readonly intervalMs?: number;
   /** Backoff after a failure starts here and doubles up to `maxBackoffMs`. */
@@ -76,7 +76,7 @@ export class Beacon implements Service {
       const response = await fetch(this.#options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(this.#options.payload()),
+        body: JSON.stringify(await this.#options.payload()),
         signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#abort.signal]),
       });
       await response.body?.cancel();

@@ -50,5 +50,30 @@ describe('deploymentBeacon', () => {
     expect(bodies.map((body) => body['database_uuid'])).toEqual([id, id]);
     expect(Object.keys(bodies[0]!).sort()).toEqual(['beacon_fields', 'beacon_tag', 'commit_timestamp', 'compiled_revision', 'database_uuid', 'migration_version', 'uptime']);
     expect(bodies[0]).toMatchObject({ beacon_tag: 'selfhost', beacon_fields: { database: 'sqlite', transport: 'node' } });
+    // The sources live in a git checkout here: the commit they come from.
+    expect(bodies[0]?.['compiled_revision']).toMatch(/^[0-9a-f]{40}$/);
+    expect(String(bodies[0]?.['commit_timestamp'])).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  test('an image without git history names its revision through SELFHOST_GIT_REVISION', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const sink = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => {
+        bodies.push(JSON.parse(text) as Record<string, unknown>);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => sink.close(() => resolve())));
+    const config = readConfig(['--data-dir', await dataDir()], { SELFHOST_BEACON_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/` });
+    const env = { SELFHOST_GIT_REVISION: 'abc123', SELFHOST_GIT_COMMIT_TIMESTAMP: '2026-11-26T00:00:00Z' };
+    const beacon = await deploymentBeacon({ config, transport: 'node', log: () => {}, env });
+    const running = beacon!.run();
+    while (bodies.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await beacon!.stop();
+    await running;
+    expect(bodies[0]).toMatchObject({ compiled_revision: 'abc123', commit_timestamp: '2026-11-26T00:00:00Z' });
   });
 });
