@@ -66,6 +66,8 @@ describe('readConfig', () => {
     );
     expect(configError([], { CONVEX_CLOUD_ORIGIN: 'ftp://x' }).setting).toBe('CONVEX_CLOUD_ORIGIN');
     expect(configError([], { CONVEX_SITE_ORIGIN: 'https://x.com/path' }).message).toContain('without a path');
+    expect(configError([], { CONVEX_CLOUD_ORIGIN: 'https://api.example.com' }).message).toMatchInlineSnapshot(`"CONVEX_CLOUD_ORIGIN must be set together with --convex-site / CONVEX_SITE_ORIGIN (the public URL of the HTTP-actions port)"`);
+    expect(configError(['--convex-site', 'https://site.example.com'], {}).message).toMatchInlineSnapshot(`"--convex-site must be set together with --convex-origin / CONVEX_CLOUD_ORIGIN (the public URL of the API port)"`);
     expect(configError([], { POSTGRES_URL: 'mysql://x' }).message).toContain('must start with postgres://');
     expect(configError([], { DISABLE_BEACON: 'maybe' }).message).toMatchInlineSnapshot(
       `"DISABLE_BEACON must be true or false, got "maybe""`,

@@ -61,6 +61,15 @@ export function readConfig(argv: readonly string[], env: Env): BackendConfig {
   const sitePort = siteSetting ? parsePort(...siteSetting) : 3211;
   const cloudSetting = pick('convex-origin', 'CONVEX_CLOUD_ORIGIN');
   const siteOriginSetting = pick('convex-site', 'CONVEX_SITE_ORIGIN');
+  const cloudOrigin = cloudSetting ? parseOrigin(...cloudSetting) : undefined;
+  const siteOrigin = siteOriginSetting ? parseOrigin(...siteOriginSetting) : undefined;
+  // One public URL without the other would hand out links to a host clients may not reach.
+  if (cloudSetting !== undefined && siteOriginSetting === undefined) {
+    throw new ConfigError(cloudSetting[0], 'must be set together with --convex-site / CONVEX_SITE_ORIGIN (the public URL of the HTTP-actions port)');
+  }
+  if (siteOriginSetting !== undefined && cloudSetting === undefined) {
+    throw new ConfigError(siteOriginSetting[0], 'must be set together with --convex-origin / CONVEX_CLOUD_ORIGIN (the public URL of the API port)');
+  }
   const dataDir = path.resolve(pick('data-dir', 'SELFHOST_DATA_DIR')?.[1] ?? 'data');
   const instanceName = pick('instance-name', 'INSTANCE_NAME')?.[1];
   if (instanceName !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(instanceName)) {
@@ -81,8 +90,8 @@ export function readConfig(argv: readonly string[], env: Env): BackendConfig {
     host: pick('interface', 'SELFHOST_INTERFACE')?.[1] ?? '0.0.0.0',
     port,
     sitePort,
-    cloudOrigin: cloudSetting ? parseOrigin(...cloudSetting) : `http://127.0.0.1:${port}`,
-    siteOrigin: siteOriginSetting ? parseOrigin(...siteOriginSetting) : `http://127.0.0.1:${sitePort}`,
+    cloudOrigin: cloudOrigin ?? `http://127.0.0.1:${port}`,
+    siteOrigin: siteOrigin ?? `http://127.0.0.1:${sitePort}`,
     instanceName,
     instanceSecret: pick('instance-secret', 'INSTANCE_SECRET')?.[1],
     dataDir,
