@@ -10,6 +10,8 @@ import { gridColumns } from './grid-columns.ts';
 type Props = {
   table: string;
   filters: string | null;
+  /** Whether any filter clause is on (`filters` also carries the sort order and index). */
+  filtered: boolean;
   schemaFields: string[];
   /** Fields declared `v.id("table")`: field → table, rendered as links to the document. */
   references: Record<string, string>;
@@ -27,7 +29,7 @@ const pageSize = 50;
  * The live document grid: pages of `paginatedTableDocuments`, more on scroll. Keyboard: `j`/`k`
  * move, `x` toggles selection, Enter edits, `n` adds, Delete deletes the selection.
  */
-export function DocumentGrid({ table, filters, schemaFields, references, selectedIds, onSelectionChange, onEdit, onNew, onDelete, onColumns }: Props) {
+export function DocumentGrid({ table, filters, filtered, schemaFields, references, selectedIds, onSelectionChange, onEdit, onNew, onDelete, onColumns }: Props) {
   const { results, status, loadMore } = usePaginatedQuery(system.paginatedTableDocuments, { table, filters }, { initialNumItems: pageSize });
   const documents: Document[] = results;
   const columns = gridColumns(documents, schemaFields);
@@ -126,7 +128,7 @@ export function DocumentGrid({ table, filters, schemaFields, references, selecte
             ))}
           </tbody>
         </table>
-        {documents.length === 0 && <p className="muted" style={{ padding: '8px 12px' }}>No documents{filters ? ' match the filters' : ''}.</p>}
+        {documents.length === 0 && <p className="muted" style={{ padding: '8px 12px' }}>No documents{filtered ? ' match the filters' : ''}.</p>}
       </div>
       <div className="row muted" style={{ marginTop: 6 }}>
         {documents.length.toLocaleString()} loaded

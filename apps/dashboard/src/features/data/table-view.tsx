@@ -83,6 +83,7 @@ export function TableView({ table, schemaTable, initialId }: { table: string; sc
         <DocumentGrid
           table={table}
           filters={filters}
+          filtered={clauses.some((clause) => clause.enabled && clause.field !== '')}
           schemaFields={schemaFields}
           references={references}
           selectedIds={selected}
