@@ -2,7 +2,7 @@
 // in front of the backend executable destroys every socket, mid-frame, several times). The
 // official ConvexClient reconnects and re-sends what was not confirmed; the backend must run
 // each mutation exactly once, in order per client, and resume paginated subscriptions at their
-// journals' page boundaries.
+// journals' page boundaries. Actions are at most once: one cut off while it runs is not run again.
 import { ConvexClient } from 'convex/browser';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -95,5 +95,31 @@ describe('dropped connections', () => {
     await writer.mutation(api.items.add, { rank: 12, label: 'r12' });
     await eventually(() => (ranks()?.length === 4 ? true : undefined), 30_000);
     expect(ranks()).toEqual([10, 12, 15, 20]);
+  });
+
+  test('an action cut off while it runs is not run again after the reconnect', async () => {
+    const tag = crypto.randomUUID();
+    const watcher = client(backend.url);
+    const events: string[][] = [];
+    watcher.onUpdate(api.runs.events, { tag }, (result) => events.push(result));
+    const actor = client();
+    const outcome = actor.action(api.runs.slow, { tag }).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error: (error as Error).message }),
+    );
+    // `slow` has started and waits to be released: cut its connection now.
+    await eventually(() => (events.at(-1)?.includes('start') === true ? true : undefined));
+    const before = proxy.accepted;
+    proxy.dropAll();
+    // convex 1.48 `RequestManager.restart()`: on reconnect an in-flight action fails at once and is
+    // never re-sent (mutations are).
+    expect(await outcome).toEqual({
+      error: expect.stringContaining('Connection lost while action was in flight') as string,
+    });
+    expect(proxy.accepted).toBeGreaterThan(before);
+    // Released through the new connection, so after the server saw all the client sent on it.
+    await actor.mutation(api.runs.release, { tag });
+    await eventually(() => (events.at(-1)?.includes('end') === true ? true : undefined), 30_000);
+    expect(events.at(-1)).toEqual(['start', 'release', 'end']);
   });
 });

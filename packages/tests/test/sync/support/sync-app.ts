@@ -124,4 +124,9 @@ export const api = {
       'items:add',
     ),
   },
+  runs: {
+    slow: makeFunctionReference<'action', { tag: string }, string>('runs:slow'),
+    release: makeFunctionReference<'mutation', { tag: string }, null>('runs:release'),
+    events: makeFunctionReference<'query', { tag: string }, string[]>('runs:events'),
+  },
 } as const;

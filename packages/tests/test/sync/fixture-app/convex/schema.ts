@@ -8,4 +8,5 @@ export default defineSchema({
     ['client', 'seq'],
   ),
   items: defineTable({ rank: v.number(), label: v.string() }).index('by_rank', ['rank']),
+  runs: defineTable({ tag: v.string(), event: v.string() }).index('by_tag', ['tag']),
 });
