@@ -14,6 +14,7 @@ import { checkReturns, idCheckOf, prepareCall, type PreparedCall } from './execu
 import type { RunOutcome, RunRequest, RunResult } from './execution/run-types.ts';
 import { TimeBudget } from './execution/time-budget.ts';
 import { IsolatePool, type IsolatePoolOptions } from './isolates/isolate-pool.ts';
+import { keptContextKey } from './isolates/kept-contexts.ts';
 import type { IsolateSlot, SlotShared } from './isolates/isolate-slot.ts';
 import { LogCollector } from './logs/log-collector.ts';
 import type { ModuleSet } from './modules/module-set.ts';
@@ -153,7 +154,7 @@ export class Deployment implements NestedRunner {
       return await this.#runNodeAction(request, call, { requestId, identity, logs, finish });
     }
     this.#inFlight++;
-    const slot = await this.#pool.lease();
+    const slot = await this.#pool.lease(request.transaction === undefined ? undefined : keptContextKey(call.address.modulePath, identity));
     try {
       const { outcome, userTimeMs, journal } = await this.#execute({
         call,
@@ -292,7 +293,8 @@ export class Deployment implements NestedRunner {
         ? TimeBudget.wallTime(limits.actionTimeoutMs)
         : TimeBudget.userTime(udfType === 'query' ? limits.queryTimeoutMs : limits.mutationTimeoutMs);
     this.#shared.hotModules.add(call.address.modulePath);
-    const context = slot.takeContext(call.address.modulePath, input.transaction);
+    const reuse = input.transaction === undefined ? undefined : { transaction: input.transaction, key: keptContextKey(call.address.modulePath, input.identity) };
+    const context = slot.takeContext(call.address.modulePath, reuse);
     const env: ExecutionEnv = {
       udfType,
       address: call.address,

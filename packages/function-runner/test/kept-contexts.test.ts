@@ -11,6 +11,8 @@ let cachedNotes = null;
 let calls = 0;
 export const notesSeenFirst = query({ args: {}, handler: async (ctx) => { cachedNotes ??= (await ctx.db.query('notes').collect()).length; return cachedNotes; } });
 export const callCount = query({ args: {}, handler: async () => ++calls });
+let lastCaller = null;
+export const previousCaller = query({ args: {}, handler: async (ctx) => { const previous = lastCaller; lastCaller = (await ctx.auth.getUserIdentity())?.subject ?? 'anonymous'; return previous; } });
 export const envAndCalls = query({ args: {}, handler: async () => process.env.GREETING + ' ' + ++calls });
 export const actionCalls = action({ args: {}, handler: async () => ++calls });
 export const addNote = mutation({ args: { body: v.string() }, handler: async (ctx, args) => { await ctx.db.insert('notes', args); } });
@@ -78,5 +80,15 @@ describe('contexts kept for a module’s next query or mutation', () => {
     const fourth = backend.db.begin();
     expect(await run(fourth)).toBe(3);
     await fourth.commit();
+  });
+
+  test('a kept context serves only the caller it ran for: module state never reaches another user', async () => {
+    const user = (subject: string) => ({ identity: { kind: 'user' as const, user: { tokenIdentifier: `test|${subject}`, subject, issuer: 'test' } } });
+    expect(valueOf(await backend.query('kept:previousCaller', {}, user('ada')))).toBe(null);
+    // Ada's next call runs in her kept context; Bob's never sees what Ada's calls left there.
+    expect(valueOf(await backend.query('kept:previousCaller', {}, user('ada')))).toBe('ada');
+    expect(valueOf(await backend.query('kept:previousCaller', {}, user('bob')))).toBe(null);
+    expect(valueOf(await backend.query('kept:previousCaller'))).toBe(null);
+    expect(valueOf(await backend.query('kept:previousCaller', {}, user('bob')))).toBe('bob');
   });
 });

@@ -1,6 +1,7 @@
 import type ivm from 'isolated-vm';
 import type { ExecutionRequest } from '@selfhost/udf-runtime';
 import { classifyIsolateFailure } from '../isolates/isolate-failure.ts';
+import { keptContextKey } from '../isolates/kept-contexts.ts';
 import { ModuleLoadError, type PreparedContext } from '../isolates/prepared-context.ts';
 import type { IsolateSlot } from '../isolates/isolate-slot.ts';
 import type { ExecutionEnv } from './execution-env.ts';
@@ -164,7 +165,10 @@ export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   } finally {
     for (const stream of env.queryStreams.values()) stream.close();
     env.queryStreams.clear();
-    if (reuse && env.transaction !== undefined) job.slot.keepContext(request.modulePath, context, env.transaction.readDependencies());
-    else context.dispose();
+    if (reuse && env.transaction !== undefined) {
+      job.slot.keepContext(keptContextKey(request.modulePath, env.identity), context, env.transaction.readDependencies());
+    } else {
+      context.dispose();
+    }
   }
 }

@@ -59,10 +59,13 @@ export class IsolatePool {
     return this.#slots.length;
   }
 
-  /** Leases an idle isolate, waiting up to `leaseTimeoutMs` when all are busy. */
-  lease(): Promise<IsolateSlot> {
+  /**
+   * Leases an idle isolate, waiting up to `leaseTimeoutMs` when all are busy; preferably one
+   * that keeps a context under `keptKey` (see `keptContextKey`).
+   */
+  lease(keptKey?: string): Promise<IsolateSlot> {
     if (this.#stopped) return Promise.reject(new FunctionRunnerError('STOPPED', 'The deployment was stopped'));
-    const slot = this.#tryLease();
+    const slot = this.#tryLease(keptKey);
     if (slot !== null) return Promise.resolve(slot);
     return new Promise<IsolateSlot>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -137,14 +140,15 @@ export class IsolatePool {
     slot.refill();
   }
 
-  #tryLease(): IsolateSlot | null {
-    // Prefer an isolate with a prepared context that is not busy preparing more: a call
-    // into an isolate waits for whatever runs in it on isolated-vm's threads.
+  #tryLease(keptKey?: string): IsolateSlot | null {
+    // Prefer an isolate that kept a context for this call, then one with a prepared context
+    // that is not busy preparing more: a call into an isolate waits for whatever runs in it on
+    // isolated-vm's threads.
     let best: IsolateSlot | null = null;
     let bestScore = -1;
     for (const slot of this.#slots) {
       if (slot.leased || !slot.healthy) continue;
-      const score = (slot.readyCount > 0 ? 2 : 0) + (slot.refilling ? 0 : 1);
+      const score = (keptKey !== undefined && slot.keeps(keptKey) ? 4 : 0) + (slot.readyCount > 0 ? 2 : 0) + (slot.refilling ? 0 : 1);
       if (score > bestScore) {
         best = slot;
         bestScore = score;

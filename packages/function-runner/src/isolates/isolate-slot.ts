@@ -128,13 +128,13 @@ export class IsolateSlot {
    * execution read; else a prepared one (preferably with `modulePath` already imported) or,
    * when none is ready, one created now.
    */
-  takeContext(modulePath?: string, transaction?: UdfTransaction): PreparedContext {
+  takeContext(modulePath?: string, reuse?: { readonly transaction: UdfTransaction; readonly key: string }): PreparedContext {
     const version = this.#shared.configVersion;
-    if (modulePath !== undefined && transaction !== undefined) {
-      const kept = this.#kept.peek(modulePath, version);
-      const adoption = kept === undefined ? 'none' : transaction.adoptReads(kept.dependencies);
-      if (adoption === 'adopted') return this.#kept.take(modulePath) ?? PreparedContext.createSync(this);
-      if (adoption === 'changed') this.#kept.drop(modulePath);
+    if (reuse !== undefined) {
+      const kept = this.#kept.peek(reuse.key, version);
+      const adoption = kept === undefined ? 'none' : reuse.transaction.adoptReads(kept.dependencies);
+      if (adoption === 'adopted') return this.#kept.take(reuse.key) ?? PreparedContext.createSync(this);
+      if (adoption === 'changed') this.#kept.drop(reuse.key);
     }
     const stale = this.#ready.filter((ready) => ready.configVersion !== version);
     for (const ready of stale) ready.context.dispose();
@@ -146,13 +146,18 @@ export class IsolateSlot {
     return PreparedContext.createSync(this);
   }
 
+  /** Whether a context is kept under `key` (see `keptContextKey`). */
+  keeps(key: string): boolean {
+    return this.#kept.has(key);
+  }
+
   /**
    * Keeps a context whose execution of `modulePath` finished cleanly for the module's next
    * execution (see {@link KeptContexts}); disposes it when the isolate is no longer healthy.
    */
-  keepContext(modulePath: string, context: PreparedContext, dependencies: object): void {
+  keepContext(key: string, context: PreparedContext, dependencies: object): void {
     context.host.detach();
-    if (this.healthy) this.#kept.keep(modulePath, { context, configVersion: context.configVersion, dependencies });
+    if (this.healthy) this.#kept.keep(key, { context, configVersion: context.configVersion, dependencies });
     else context.dispose();
   }
 

@@ -1,7 +1,24 @@
+import type { Identity } from '../execution/identity.ts';
 import type { PreparedContext } from './prepared-context.ts';
 
-/** How many modules of one isolate keep a context for their next execution. */
+/** How many (module, caller) pairs of one isolate keep a context for their next execution. */
 const MAX_KEPT_CONTEXTS = 4;
+
+/**
+ * The key a context is kept under: its module and who called. A context only serves the next
+ * execution of the same module for the same caller, so state a module keeps between executions
+ * (which Convex allows) never carries one user's data into another user's request.
+ *
+ * @example
+ * ```ts
+ * keptContextKey('messages.js', { kind: 'none' }); // 'messages.js\u0000none'
+ * ```
+ * @internal
+ */
+export function keptContextKey(modulePath: string, identity: Identity): string {
+  const caller = identity.kind === 'none' || identity.kind === 'admin' ? identity.kind : `${identity.kind}:${JSON.stringify(identity.user)}`;
+  return `${modulePath}\u0000${caller}`;
+}
 
 /**
  * A kept context and what its last execution read (state the module keeps may derive from
@@ -17,9 +34,10 @@ export interface Kept {
 }
 
 /**
- * Contexts of one isolate kept after a query or mutation, one per module, for the next
- * execution of the same module (the reference backend reuses contexts per module the same
- * way): no new context, no module import, and code the engine has already warmed up. A
+ * Contexts of one isolate kept after a query or mutation, one per module and caller, for the
+ * next execution of the same module by the same caller (the reference backend reuses contexts
+ * per module; the caller is our addition): no new context, no module import, and code the
+ * engine has already warmed up. A
  * context is only kept when its runtime reported it fit (see `REUSABLE_MARK`); the oldest is
  * disposed when too many are kept, and any kept with an outdated configuration (environment
  * variables) is disposed instead of taken.
@@ -27,57 +45,63 @@ export interface Kept {
  * @example
  * ```ts
  * const kept = new KeptContexts();
- * kept.keep('messages.js', { context, configVersion: 1, dependencies: transaction.readDependencies() });
- * kept.peek('messages.js', 1); // { context, configVersion: 1, dependencies }
- * kept.take('messages.js'); // context
+ * const key = keptContextKey('messages.js', identity);
+ * kept.keep(key, { context, configVersion: 1, dependencies: transaction.readDependencies() });
+ * kept.peek(key, 1); // { context, configVersion: 1, dependencies }
+ * kept.take(key); // context
  * ```
  * @internal
  */
 export class KeptContexts {
-  readonly #byModule = new Map<string, Kept>();
+  readonly #byKey = new Map<string, Kept>();
 
   get size(): number {
-    return this.#byModule.size;
+    return this.#byKey.size;
   }
 
-  /** Keeps a context for `modulePath` (replacing what was kept for it). */
-  keep(modulePath: string, kept: Kept): void {
-    this.#byModule.get(modulePath)?.context.dispose();
-    this.#byModule.delete(modulePath);
-    this.#byModule.set(modulePath, kept);
-    while (this.#byModule.size > MAX_KEPT_CONTEXTS) {
-      const [oldest, kept] = this.#byModule.entries().next().value as [string, Kept];
-      this.#byModule.delete(oldest);
+  /** Whether a context is kept under `key`. */
+  has(key: string): boolean {
+    return this.#byKey.has(key);
+  }
+
+  /** Keeps a context under `key` (see {@link keptContextKey}), replacing what was kept there. */
+  keep(key: string, kept: Kept): void {
+    this.#byKey.get(key)?.context.dispose();
+    this.#byKey.delete(key);
+    this.#byKey.set(key, kept);
+    while (this.#byKey.size > MAX_KEPT_CONTEXTS) {
+      const [oldest, kept] = this.#byKey.entries().next().value as [string, Kept];
+      this.#byKey.delete(oldest);
       kept.context.dispose();
     }
   }
 
   /**
-   * What was kept for `modulePath` with the current configuration, or `undefined` (one kept
+   * What was kept under `key` with the current configuration, or `undefined` (one kept
    * with an outdated configuration is disposed). It stays kept until {@link take}n or dropped.
    */
-  peek(modulePath: string, configVersion: number): Kept | undefined {
-    const kept = this.#byModule.get(modulePath);
+  peek(key: string, configVersion: number): Kept | undefined {
+    const kept = this.#byKey.get(key);
     if (kept === undefined || kept.configVersion === configVersion) return kept;
-    this.drop(modulePath);
+    this.drop(key);
     return undefined;
   }
 
-  /** Takes the context kept for `modulePath` out (the caller now owns it). */
-  take(modulePath: string): PreparedContext | undefined {
-    const kept = this.#byModule.get(modulePath);
-    this.#byModule.delete(modulePath);
+  /** Takes the context kept under `key` out (the caller now owns it). */
+  take(key: string): PreparedContext | undefined {
+    const kept = this.#byKey.get(key);
+    this.#byKey.delete(key);
     return kept?.context;
   }
 
-  /** Disposes the context kept for `modulePath`, if any. */
-  drop(modulePath: string): void {
-    this.take(modulePath)?.dispose();
+  /** Disposes the context kept under `key`, if any. */
+  drop(key: string): void {
+    this.take(key)?.dispose();
   }
 
   /** Disposes every kept context. */
   disposeAll(): void {
-    for (const { context } of this.#byModule.values()) context.dispose();
-    this.#byModule.clear();
+    for (const { context } of this.#byKey.values()) context.dispose();
+    this.#byKey.clear();
   }
 }
