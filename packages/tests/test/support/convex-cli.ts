@@ -33,7 +33,8 @@ export interface CliProject {
 /**
  * Copies `fixture-app/` to a temporary directory whose `node_modules/convex` links to the
  * workspace's copy of the official package, with a `package.json` that lists it (the CLI
- * requires that), and runs the real CLI there with `CI=1` and the self-hosted URL and key.
+ * requires that), and runs the real CLI there with `CI=1`, passing the self-hosted URL and key
+ * as `--url` and `--admin-key` (nothing in the environment or in `.env.local` to fall back on).
  *
  * @example
  * const project = await createCliProject({ url, adminKey });
@@ -48,15 +49,15 @@ export async function createCliProject(backend: { readonly url: string; readonly
   const env = {
     ...process.env,
     CI: '1',
-    CONVEX_SELF_HOSTED_URL: backend.url,
-    CONVEX_SELF_HOSTED_ADMIN_KEY: backend.adminKey,
+    CONVEX_SELF_HOSTED_URL: '',
+    CONVEX_SELF_HOSTED_ADMIN_KEY: '',
     CONVEX_DEPLOYMENT: '',
     CONVEX_DEPLOY_KEY: '',
     NO_COLOR: '1',
   };
   const cli = path.join(convexPackageDir, 'bin', 'main.js');
   const start = (args: readonly string[]) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args, '--url', backend.url, '--admin-key', backend.adminKey], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
