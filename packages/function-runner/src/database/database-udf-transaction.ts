@@ -100,20 +100,19 @@ export function createUdfTransaction(tx: Transaction): UdfTransaction {
 /** A copy of what functions read in a transaction, the snapshot they read at, and whether it ended. */
 class ReadDependencies {
   readonly reads: ReadSet;
-  readonly #transaction: Transaction;
+  readonly readTs: Transaction['snapshotTs'];
+  // Weak: a kept context must not keep a finished transaction (and its writes) in memory.
+  readonly #transaction: WeakRef<Transaction>;
 
   constructor(reads: ReadSet, transaction: Transaction) {
     this.reads = reads;
-    this.#transaction = transaction;
+    this.readTs = transaction.snapshotTs;
+    this.#transaction = new WeakRef(transaction);
   }
 
-  get readTs(): Transaction['snapshotTs'] {
-    return this.#transaction.snapshotTs;
-  }
-
-  /** The transaction ended (a mutation's commit, if any, is published or failed). */
+  /** The transaction ended (a mutation's commit, if any, is published or failed); one collected has. */
   get settled(): boolean {
-    return this.#transaction.ended;
+    return this.#transaction.deref()?.ended ?? true;
   }
 }
 
