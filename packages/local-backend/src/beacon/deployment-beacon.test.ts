@@ -18,6 +18,22 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
+/** A local HTTP server that collects the JSON bodies posted to it. */
+async function beaconSink(): Promise<{ readonly bodies: Record<string, unknown>[]; readonly url: string }> {
+  const bodies: Record<string, unknown>[] = [];
+  const sink = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text) as Record<string, unknown>);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => sink.close(() => resolve())));
+  return { bodies, url: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/beacon` };
+}
+
 describe('deploymentBeacon', () => {
   test('is off with --disable-beacon or DISABLE_BEACON', async () => {
     const dir = await dataDir();
@@ -26,19 +42,9 @@ describe('deploymentBeacon', () => {
   });
 
   test('posts a random id that stays the same across restarts, and nothing about the app', async () => {
-    const bodies: Record<string, unknown>[] = [];
-    const sink = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      req.on('end', () => {
-        bodies.push(JSON.parse(text) as Record<string, unknown>);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => sink.close(() => resolve())));
+    const { bodies, url } = await beaconSink();
     const dir = await dataDir();
-    const env = { SELFHOST_BEACON_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/beacon` };
+    const env = { SELFHOST_BEACON_URL: url };
     for (let boot = 0; boot < 2; boot += 1) {
       const beacon = await deploymentBeacon({ config: readConfig(['--data-dir', dir], env), transport: 'node', log: () => {} });
       const running = beacon!.run();
@@ -56,18 +62,8 @@ describe('deploymentBeacon', () => {
   });
 
   test('an image without git history names its revision through SELFHOST_GIT_REVISION', async () => {
-    const bodies: Record<string, unknown>[] = [];
-    const sink = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      req.on('end', () => {
-        bodies.push(JSON.parse(text) as Record<string, unknown>);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => sink.close(() => resolve())));
-    const config = readConfig(['--data-dir', await dataDir()], { SELFHOST_BEACON_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/` });
+    const { bodies, url } = await beaconSink();
+    const config = readConfig(['--data-dir', await dataDir()], { SELFHOST_BEACON_URL: url });
     const env = { SELFHOST_GIT_REVISION: 'abc123', SELFHOST_GIT_COMMIT_TIMESTAMP: '2026-11-26T00:00:00Z' };
     const beacon = await deploymentBeacon({ config, transport: 'node', log: () => {}, env });
     const running = beacon!.run();
