@@ -154,7 +154,8 @@ export class Deployment implements NestedRunner {
       return await this.#runNodeAction(request, call, { requestId, identity, logs, finish });
     }
     this.#inFlight++;
-    const slot = await this.#pool.lease(request.transaction === undefined ? undefined : keptContextKey(call.address.modulePath, identity));
+    const keptKey = request.transaction === undefined ? undefined : keptContextKey(call.address.modulePath, identity);
+    const slot = await this.#pool.lease(keptKey);
     try {
       const { outcome, userTimeMs, journal } = await this.#execute({
         call,
@@ -166,6 +167,7 @@ export class Deployment implements NestedRunner {
         transaction: request.transaction,
         actionHost: request.actionHost,
         journal: request.journal ?? null,
+        keptKey,
       });
       const result = finish(call.path, outcome, userTimeMs);
       return request.transaction === undefined ? result : Object.freeze({ ...result, journal });
@@ -284,6 +286,8 @@ export class Deployment implements NestedRunner {
     readonly actionHost: ActionHost | undefined;
     /** Top-level queries: the previous run's journal (compat §3.4); null otherwise. */
     readonly journal: string | null;
+    /** Where a query's or mutation's context is kept (see `keptContextKey`); derived when omitted. */
+    readonly keptKey?: string | undefined;
   }): Promise<{ readonly outcome: RunOutcome; readonly userTimeMs: number; readonly journal: string | null }> {
     const { call, slot } = input;
     const udfType = input.http !== undefined ? 'httpAction' : call.fn.udfType === 'Query' ? 'query' : call.fn.udfType === 'Mutation' ? 'mutation' : 'action';
@@ -293,7 +297,8 @@ export class Deployment implements NestedRunner {
         ? TimeBudget.wallTime(limits.actionTimeoutMs)
         : TimeBudget.userTime(udfType === 'query' ? limits.queryTimeoutMs : limits.mutationTimeoutMs);
     this.#shared.hotModules.add(call.address.modulePath);
-    const reuse = input.transaction === undefined ? undefined : { transaction: input.transaction, key: keptContextKey(call.address.modulePath, input.identity) };
+    const reuse =
+      input.transaction === undefined ? undefined : { transaction: input.transaction, key: input.keptKey ?? keptContextKey(call.address.modulePath, input.identity) };
     const context = slot.takeContext(call.address.modulePath, reuse);
     const env: ExecutionEnv = {
       udfType,
@@ -325,7 +330,7 @@ export class Deployment implements NestedRunner {
       seed: executionSeed(),
       nowMs: Date.now(),
     };
-    let outcome = await executeInContext({ context, slot, request, env, budget, memoryLimitMb: limits.memoryLimitMb });
+    let outcome = await executeInContext({ context, slot, request, env, budget, memoryLimitMb: limits.memoryLimitMb, keptKey: reuse?.key });
     if (outcome.status === 'success' && input.http === undefined) {
       const mismatch = checkReturns(call.fn, outcome.value, idCheckOf(input.transaction));
       if (mismatch !== null) outcome = { status: 'error', errorMessage: mismatch };

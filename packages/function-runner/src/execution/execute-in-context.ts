@@ -1,7 +1,6 @@
 import type ivm from 'isolated-vm';
 import type { ExecutionRequest } from '@selfhost/udf-runtime';
 import { classifyIsolateFailure } from '../isolates/isolate-failure.ts';
-import { keptContextKey } from '../isolates/kept-contexts.ts';
 import { ModuleLoadError, type PreparedContext } from '../isolates/prepared-context.ts';
 import type { IsolateSlot } from '../isolates/isolate-slot.ts';
 import type { ExecutionEnv } from './execution-env.ts';
@@ -27,6 +26,8 @@ export interface ContextJob {
   readonly env: ExecutionEnv;
   readonly budget: TimeBudget;
   readonly memoryLimitMb: number;
+  /** Where the context is kept when a query or mutation leaves it clean (`keptContextKey`). */
+  readonly keptKey?: string | undefined;
 }
 
 /** Ends the execution with the function's error (a limit, or an error of the isolate). */
@@ -165,8 +166,8 @@ export async function executeInContext(job: ContextJob): Promise<RunOutcome> {
   } finally {
     for (const stream of env.queryStreams.values()) stream.close();
     env.queryStreams.clear();
-    if (reuse && env.transaction !== undefined) {
-      job.slot.keepContext(keptContextKey(request.modulePath, env.identity), context, env.transaction.readDependencies());
+    if (reuse && env.transaction !== undefined && job.keptKey !== undefined) {
+      job.slot.keepContext(job.keptKey, context, env.transaction.readDependencies());
     } else {
       context.dispose();
     }

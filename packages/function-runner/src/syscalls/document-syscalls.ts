@@ -1,3 +1,4 @@
+import type { DocumentJson, UdfTransaction } from '../database/udf-transaction.ts';
 import { developerError } from '../errors/developer-error.ts';
 import { objectArg, optionalStringArg, stringArg } from './syscall-args.ts';
 import { QUERY_AND_MUTATION, type SyscallHandler } from './syscall-handler.ts';
@@ -51,6 +52,31 @@ export const insertSyscall: SyscallHandler = {
   },
 };
 
+/** The document a patch or replace writes, and what. */
+interface ValueWrite {
+  readonly id: string;
+  readonly value: DocumentJson;
+  readonly table: string | undefined;
+}
+
+/**
+ * A syscall that writes `value` over the document `id`: `patch` merges it, `replace` swaps it in.
+ */
+function valueWriteSyscall(op: string, write: (transaction: UdfTransaction, target: ValueWrite) => Promise<void>): SyscallHandler {
+  return {
+    kind: 'async',
+    allowed: MUTATION_ONLY,
+    run: async (args, env) => {
+      const id = stringArg(args, 'id', op);
+      const value = objectArg(args, 'value', op);
+      const table = optionalStringArg(args, 'table', op);
+      systemTableWrite(table);
+      await withDatabase(() => write(requireTransaction(env), { id, value, table }));
+      return 'null';
+    },
+  };
+}
+
 /**
  * `1.0/shallowMerge` (`db.patch`).
  *
@@ -60,18 +86,7 @@ export const insertSyscall: SyscallHandler = {
  * ```
  * @internal
  */
-export const patchSyscall: SyscallHandler = {
-  kind: 'async',
-  allowed: MUTATION_ONLY,
-  run: async (args, env) => {
-    const id = stringArg(args, 'id', '1.0/shallowMerge');
-    const value = objectArg(args, 'value', '1.0/shallowMerge');
-    const table = optionalStringArg(args, 'table', '1.0/shallowMerge');
-    systemTableWrite(table);
-    await withDatabase(() => requireTransaction(env).patch(id, value, table));
-    return 'null';
-  },
-};
+export const patchSyscall: SyscallHandler = valueWriteSyscall('1.0/shallowMerge', (transaction, { id, value, table }) => transaction.patch(id, value, table));
 
 /**
  * `1.0/replace` (`db.replace`).
@@ -82,18 +97,7 @@ export const patchSyscall: SyscallHandler = {
  * ```
  * @internal
  */
-export const replaceSyscall: SyscallHandler = {
-  kind: 'async',
-  allowed: MUTATION_ONLY,
-  run: async (args, env) => {
-    const id = stringArg(args, 'id', '1.0/replace');
-    const value = objectArg(args, 'value', '1.0/replace');
-    const table = optionalStringArg(args, 'table', '1.0/replace');
-    systemTableWrite(table);
-    await withDatabase(() => requireTransaction(env).replace(id, value, table));
-    return 'null';
-  },
-};
+export const replaceSyscall: SyscallHandler = valueWriteSyscall('1.0/replace', (transaction, { id, value, table }) => transaction.replace(id, value, table));
 
 /**
  * `1.0/remove` (`db.delete`).
