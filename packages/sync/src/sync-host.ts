@@ -129,14 +129,7 @@ export type MutationOutcome =
  * };
  * ```
  */
-export interface ActionRequest {
-  readonly udfPath: string;
-  readonly args: JSONObject;
-  readonly identity: SyncIdentity;
-  readonly componentPath: string | undefined;
-  readonly sessionId: string;
-  readonly requestId: number;
-}
+export type ActionRequest = MutationRequest;
 
 /**
  * What an action produced.

@@ -5,6 +5,7 @@ import type { Deployment } from '../config/deployment-settings.ts';
 import { CliError } from '../errors/cli-error.ts';
 import { CLI_CLIENT_HEADER } from './cli-client-version.ts';
 import { errorFromResponse, notABackend } from './error-from-response.ts';
+import { sleepUntilAborted } from './sleep-until-aborted.ts';
 
 const brotliCompress = promisify(zlib.brotliCompress);
 
@@ -128,7 +129,7 @@ export async function fetchWithRetries(
       if (init.signal.aborted) throw error;
       const delay = ctx.retryDelaysMs[attempt];
       if (delay === undefined) throw unreachable(request.deploymentUrl, error);
-      await sleep(delay, init.signal);
+      await sleepUntilAborted(delay, init.signal);
       continue;
     }
     if (!response.ok) throw await errorFromResponse(response, request.what, request.deploymentUrl);
@@ -165,18 +166,4 @@ function describeNetworkError(error: unknown): string {
     return cause.message;
   }
   return '';
-}
-
-async function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

@@ -4,6 +4,7 @@ import { CliError, isCliError } from '../errors/cli-error.ts';
 import type { DeploymentClient } from '../http/deployment-client.ts';
 import { parseAnswer } from '../http/parse-answer.ts';
 import { formatLogEntry } from './format-log-entry.ts';
+import { sleepUntilAborted } from '../http/sleep-until-aborted.ts';
 
 /**
  * What `logs` (and `dev` unless `--tail-logs disable`) prints and how.
@@ -54,7 +55,7 @@ export async function watchLogs(
       failures++;
       if (failures > 5)
         ctx.reporter.warn(`Failed to fetch logs (${(error as Error).message}); retrying.`);
-      await sleep(Math.min(500 * 2 ** failures, 16_000), ctx.signal);
+      await sleepUntilAborted(Math.min(500 * 2 ** failures, 16_000), ctx.signal);
       continue;
     }
     cursor = answer.newCursor;
@@ -122,18 +123,4 @@ function parseEntry(raw: unknown): FunctionExecution | undefined {
       Array.isArray(entry.logLines);
     return printable ? (raw as FunctionExecution) : undefined;
   }
-}
-
-async function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
