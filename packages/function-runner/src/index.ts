@@ -31,6 +31,6 @@ export { NodeProcessExecutor, type NodeProcessExecutorOptions } from './node-exe
 export type { NodeExecutor, NodeActionJob } from './node-executor/node-executor.ts';
 export { DEFAULT_FETCH_POLICY, type FetchPolicy } from './runtime-ops/fetch-policy.ts';
 export { validateConvexJson, type IdTableCheck } from './validation/validate-convex-json.ts';
-export { describeValidator, type ValidatorJson } from './validation/validator-json.ts';
+export type { ValidatorJson } from './validation/validator-json.ts';
 export { FunctionRunnerError, isFunctionRunnerError, functionRunnerErrorFromUnknown } from './errors/function-runner-error.ts';
 export { FUNCTION_RUNNER_HTTP_STATUS, type FunctionRunnerErrorCode } from './errors/function-runner-error-codes.ts';

@@ -1,5 +1,10 @@
-import type { JSONValue } from '@selfhost/values';
-import { describeValidator, type ValidatorJson } from './validator-json.ts';
+import { describeValidator, type JSONValue, type ValidatorJSON } from '@selfhost/values';
+import type { ValidatorJson } from './validator-json.ts';
+
+/** The validator as code, for messages (the same JSON form `@selfhost/values` describes). */
+function validatorText(validator: ValidatorJson): string {
+  return describeValidator(validator as ValidatorJSON);
+}
 
 /**
  * Checks whether an id string is an id of a table; supplied by the transaction when there
@@ -51,7 +56,7 @@ class Mismatch {
 
 function valueMismatch(value: JSONValue | undefined, validator: ValidatorJson, path: readonly (string | number)[]): Mismatch {
   const where = path.length > 0 ? `Path: ${pathText(path)}\n` : '';
-  return new Mismatch(`Value does not match validator.\n${where}Value: ${printValue(value)}\nValidator: ${describeValidator(validator)}`);
+  return new Mismatch(`Value does not match validator.\n${where}Value: ${printValue(value)}\nValidator: ${validatorText(validator)}`);
 }
 
 function check(value: JSONValue | undefined, validator: ValidatorJson, at: { readonly path: (string | number)[]; readonly isIdOf: IdTableCheck | null }): Mismatch | null {
@@ -80,7 +85,7 @@ function check(value: JSONValue | undefined, validator: ValidatorJson, at: { rea
       if (typeof value !== 'string') return valueMismatch(value, validator, path);
       if (isIdOf !== null && !isIdOf(value, validator.tableName)) {
         return new Mismatch(
-          `Value does not match validator.\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Value: ${printValue(value)}\nValidator: ${describeValidator(validator)}`,
+          `Value does not match validator.\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Value: ${printValue(value)}\nValidator: ${validatorText(validator)}`,
         );
       }
       return null;
@@ -109,7 +114,7 @@ function check(value: JSONValue | undefined, validator: ValidatorJson, at: { rea
         if (entry === undefined) {
           if (field.optional) continue;
           return new Mismatch(
-            `Object is missing the required field \`${name}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.\n\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Object: ${printValue(value)}\nValidator: ${describeValidator(validator)}`,
+            `Object is missing the required field \`${name}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.\n\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Object: ${printValue(value)}\nValidator: ${validatorText(validator)}`,
           );
         }
         const failure = check(entry, field.fieldType, { path: [...path, name], isIdOf });
@@ -118,7 +123,7 @@ function check(value: JSONValue | undefined, validator: ValidatorJson, at: { rea
       for (const name of Object.keys(value)) {
         if (!(name in validator.value)) {
           return new Mismatch(
-            `Object contains extra field \`${name}\` that is not in the validator.\n\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Object: ${printValue(value)}\nValidator: ${describeValidator(validator)}`,
+            `Object contains extra field \`${name}\` that is not in the validator.\n\n${path.length > 0 ? `Path: ${pathText(path)}\n` : ''}Object: ${printValue(value)}\nValidator: ${validatorText(validator)}`,
           );
         }
       }
