@@ -117,7 +117,7 @@ export class BackendSyncHost implements SyncHost {
     }
   }
 
-  #request(request: QueryRequest | MutationRequest | ActionRequest): ExecutionRequest {
+  #request(request: QueryRequest | MutationRequest): ExecutionRequest {
     const identity = request.identity as BackendSyncIdentity;
     return {
       path: request.udfPath,
