@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // route types it generates under .next/, whose unused imports fail our strict settings.
   typescript: { ignoreBuildErrors: true, tsconfigPath: 'tsconfig.next.json' },
   poweredByHeader: false,
+  // Browsers ask for /favicon.ico on a full page load whatever the page links; answer it with the
+  // app's icon instead of a 404 (which the e2e test rightly counts as a console error).
+  rewrites: () => Promise.resolve([{ source: '/favicon.ico', destination: '/icon.svg' }]),
   turbopack: {
     resolveAlias: {
       '@selfhost/client/react': source('client', 'react/index.ts'),

@@ -131,6 +131,9 @@ describe.skipIf(!runs)('dashboard', () => {
       await shoot(name);
     }
     expect(consoleErrors).toEqual([]);
+    // What a browser asks for on any full page load, whatever the page links.
+    const favicon = await fetch(`${dashboard.url}/favicon.ico`);
+    expect([favicon.status, favicon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
   });
 
   test.skipIf(!deploys)('opens a table, adds and edits a document, and shows a validator error', async () => {
